@@ -1,0 +1,98 @@
+/* Private declarations shared across the library (never installed). */
+#ifndef STS_INTERNAL_H
+#define STS_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+
+#include "statefulset/statefulset.h"
+
+#if defined(__GNUC__)
+#define STS__PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define STS__PRINTF(a, b)
+#endif
+
+/* ---- arena: bump allocation, one per document (shared by List views) ---- */
+typedef struct sts_arena sts_arena;
+sts_arena *sts__arena_new(void);
+void sts__arena_ref(sts_arena *a);
+void sts__arena_unref(sts_arena *a);
+void *sts__arena_alloc(sts_arena *a, size_t size);
+char *sts__arena_strndup(sts_arena *a, const char *s, size_t len);
+
+/* ---- nodes ---- */
+typedef struct sts_entry {
+    sts_node *key;
+    sts_node *value;
+} sts_entry;
+
+struct sts_node {
+    sts_arena *arena;
+    const char *text;    /* original scalar text, or NULL */
+    uint32_t text_len;
+    uint8_t type;        /* sts_node_type */
+    uint8_t style;       /* sts_node_style */
+    uint16_t flags;
+    uint32_t line, column;
+    uint64_t offset;
+    union {
+        int b;
+        int64_t i;
+        double f;
+        struct {
+            const char *ptr;
+            size_t len;
+        } s;
+        struct {
+            void *items;  /* sts_entry[] for maps, sts_node *[] for seqs */
+            size_t count;
+            size_t cap;
+        } c;
+    } v;
+};
+
+struct sts_doc {
+    sts_arena *arena;
+    sts_node *root;
+};
+
+/* A node with no value set yet; type as given, position unknown. */
+sts_node *sts__node_alloc(sts_arena *a, sts_node_type type);
+/* Give a container its children in one go: copies the array into the arena. */
+int sts__node_adopt_entries(sts_node *map, const sts_entry *entries, size_t n);
+int sts__node_adopt_items(sts_node *seq, sts_node *const *items, size_t n);
+/* A string node pointing at bytes already in the arena (no copy). */
+sts_node *sts__node_string_borrowed(sts_arena *a, const char *s, size_t len);
+sts_arena *sts__doc_arena(const sts_doc *doc);
+sts_doc *sts__doc_new_in(sts_arena *a, sts_node *root);
+int sts__node_is_string(const sts_node *n, const char *s);
+
+/* ---- errors ---- */
+/* Create an error at a node's position (nullable) and return code. */
+int sts__err_node(sts_error **err, int code, const sts_node *at, const char *path,
+                  const char *fmt, ...) STS__PRINTF(5, 6);
+int sts__err_at(sts_error **err, int code, uint32_t line, uint32_t column, uint64_t offset,
+                const char *path, const char *fmt, ...) STS__PRINTF(7, 8);
+int sts__err(sts_error **err, int code, const char *fmt, ...) STS__PRINTF(3, 4);
+int sts__buf_printf(sts_buf *b, const char *fmt, ...) STS__PRINTF(2, 3);
+int sts__buf_vprintf(sts_buf *b, const char *fmt, va_list ap);
+int sts__buf_putc(sts_buf *b, char c);
+static inline int sts__buf_puts(sts_buf *b, const char *s, size_t n)
+{
+    return sts_buf_append(b, s, n);
+}
+
+/* ---- paths ---- */
+/* Append one step to a field path being built ("a" -> "a.b", "a[3]"). */
+int sts__path_key(sts_buf *path, const char *key, size_t len);
+int sts__path_index(sts_buf *path, size_t i);
+
+/* ---- built-in serializers ---- */
+extern const sts_serializer sts__yaml_serializer;
+extern const sts_serializer sts__json_serializer;
+void sts__decode_opts_fill(sts_decode_opts *dst, const sts_decode_opts *src);
+
+#endif
