@@ -87,11 +87,28 @@ static int bad_path(sts_error **err, const char *path, size_t len)
                     path);
 }
 
+/* Whole-path syntax check, so a malformed tail is reported even when an
+ * earlier step is missing. */
+static int check_syntax(const char *path, size_t len)
+{
+    cursor c = {path, path + len};
+    for (int first = 1;; first = 0) {
+        step s;
+        int r = next_step(&c, &s, first);
+        free(s.key);
+        if (r <= 0)
+            return r;
+    }
+}
+
 int sts_node_find(sts_node **out, const sts_node *root, const char *path, size_t len,
                   sts_error **err)
 {
     if (!root || (!path && len))
         return sts__err(err, STS_EINVAL, "no document or path");
+    int syn = check_syntax(path, len);
+    if (syn < 0)
+        return syn == STS_ENOMEM ? syn : bad_path(err, path, len);
     cursor c = {path, path + len};
     const sts_node *n = root;
     sts_buf walked = STS_BUF_INIT;
@@ -204,7 +221,10 @@ int sts_node_path(sts_buf *out, const sts_node *root, const sts_node *node)
     size_t mark = out->len;
     int r = search(out, root, node);
     if (r == 1) {
-        return sts_buf_reserve(out, 0); /* ensure NUL-terminated data even when empty */
+        if (sts_buf_reserve(out, 0)) /* NUL-terminated data even when empty */
+            return STS_ENOMEM;
+        out->data[out->len] = '\0';
+        return 0;
     }
     out->len = mark;
     if (out->data)
