@@ -13,6 +13,12 @@
 #define STS__PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define STS__PRINTF(a, b)
+/* ---- identity (lib/identity) ---- */
+#include "statefulset/identity.h"
+void sts__identity_opts_fill(sts_identity_opts *dst, const sts_identity_opts *src);
+const char *sts__service_name(const sts_object *sts);
+const char *sts__claim_template_name(const sts_object *sts, size_t i);
+
 #endif
 
 /* ---- arena: bump allocation, one per document (shared by List views) ---- */
@@ -94,5 +100,11 @@ int sts__path_index(sts_buf *path, size_t i);
 extern const sts_serializer sts__yaml_serializer;
 extern const sts_serializer sts__json_serializer;
 void sts__decode_opts_fill(sts_decode_opts *dst, const sts_decode_opts *src);
+
+/* ---- identity (lib/identity) ---- */
+#include "statefulset/identity.h"
+void sts__identity_opts_fill(sts_identity_opts *dst, const sts_identity_opts *src);
+const char *sts__service_name(const sts_object *sts);
+const char *sts__claim_template_name(const sts_object *sts, size_t i);
 
 #endif

@@ -87,7 +87,7 @@ START_TEST(builtins_are_registered_and_found)
 {
     sts_registry *r;
     ck_assert_int_eq(sts_registry_new(&r, 0, NULL), 0);
-    ck_assert_uint_eq(sts_registry_count(r), 2);
+    ck_assert_uint_eq(sts_registry_count(r), 3); /* yaml, json, zone */
     ck_assert_str_eq(sts_registry_find(r, "yaml")->name, "yaml");
     ck_assert_str_eq(sts_registry_find(r, "YML")->name, "yaml");
     ck_assert_str_eq(sts_registry_find(r, "json")->name, "json");
@@ -97,7 +97,8 @@ START_TEST(builtins_are_registered_and_found)
     ck_assert_str_eq(sts_registry_guess(r, "web.yml.d/file", "  {\"a\": 1}", 10)->name, "json");
     ck_assert_str_eq(sts_registry_guess(r, NULL, "\xEF\xBB\xBF [1]", 7)->name, "json");
     ck_assert_str_eq(sts_registry_guess(r, NULL, "a: 1", 4)->name, "yaml");
-    ck_assert_ptr_null(sts_registry_at(r, 2));
+    ck_assert_str_eq(sts_registry_find(r, "zone")->name, "zone");
+    ck_assert_ptr_null(sts_registry_at(r, 3));
     sts_registry_free(r);
 
     ck_assert_int_eq(sts_registry_new(&r, STS_REGISTRY_EMPTY, NULL), 0);
@@ -135,7 +136,7 @@ START_TEST(add_checks_tables)
     bad.name = "";
     ck_assert_int_eq(sts_registry_add(r, &bad, NULL), STS_EINVAL);
     ck_assert_int_eq(sts_registry_add(r, &lines, NULL), 0);
-    ck_assert_uint_eq(sts_registry_count(r), 3);
+    ck_assert_uint_eq(sts_registry_count(r), 4);
     ck_assert_str_eq(sts_registry_guess(r, "notes.txt", "{", 1)->name, "lines");
     destroyed = 0;
     sts_registry_free(r);

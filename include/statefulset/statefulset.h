@@ -25,5 +25,7 @@
 #include "doc.h"
 #include "serial.h"
 #include "model.h"
+#include "identity.h"
+#include "dns.h"
 
 #endif

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "../internal.h"
+#include "statefulset/dns.h"
 
 struct sts_registry {
     sts_serializer *sers;
@@ -26,6 +27,8 @@ int sts_registry_new(sts_registry **out, uint32_t flags, sts_error **err)
         int rc = sts_registry_add(r, &sts__yaml_serializer, err);
         if (!rc)
             rc = sts_registry_add(r, &sts__json_serializer, err);
+        if (!rc)
+            rc = sts_registry_add(r, sts_dns_zone_serializer(), err);
         if (rc) {
             sts_registry_free(r);
             return rc;
