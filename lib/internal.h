@@ -13,12 +13,6 @@
 #define STS__PRINTF(a, b) __attribute__((format(printf, a, b)))
 #else
 #define STS__PRINTF(a, b)
-/* ---- identity (lib/identity) ---- */
-#include "statefulset/identity.h"
-void sts__identity_opts_fill(sts_identity_opts *dst, const sts_identity_opts *src);
-const char *sts__service_name(const sts_object *sts);
-const char *sts__claim_template_name(const sts_object *sts, size_t i);
-
 #endif
 
 /* ---- arena: bump allocation, one per document (shared by List views) ---- */
