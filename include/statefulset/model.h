@@ -112,12 +112,87 @@ STS_API int sts_object_remove(sts_object *obj, const char *path, sts_error **err
 /** @brief A label of `metadata.labels` (transfer none). @since 0.1 */
 STS_API int sts_object_get_label(const char **out, size_t *len, const sts_object *obj,
                                  const char *key, sts_error **err);
+/** @brief Set a label (creating `metadata.labels`); a NULL @p value removes it. @since 0.1 */
 STS_API int sts_object_set_label(sts_object *obj, const char *key, const char *value,
                                  sts_error **err);
 STS_API int sts_object_get_annotation(const char **out, size_t *len, const sts_object *obj,
                                       const char *key, sts_error **err);
+/** @brief Set an annotation; a NULL @p value removes it. @since 0.1 */
 STS_API int sts_object_set_annotation(sts_object *obj, const char *key, const char *value,
                                       sts_error **err);
+
+/**
+ * @name Typed access below a node
+ * Read a field at @p path relative to @p base, a node of @p obj (NULL = the
+ * root), with the same rules as the getters above: STS_ENOTFOUND when
+ * absent or null, STS_ETYPE / STS_ERANGE with the full field path from the
+ * root (`spec.template.spec.containers[1].image`) and line:column. Use them
+ * with the nodes that the `_at` functions return, e.g. a container's
+ * `image`, `ports[0].containerPort`, `env[2].value`,
+ * `volumeMounts[0].mountPath`, `resources.limits.cpu`,
+ * `readinessProbe.httpGet.port`.
+ * @{
+ */
+/** @brief A string field (transfer none). @since 0.1 */
+STS_API int sts_object_get_string_at(const char **out, size_t *len, const sts_object *obj,
+                                     const sts_node *base, const char *path, sts_error **err);
+/** @brief An int64 field; integral floats (`3.0`, `1e3`) count as integers. @since 0.1 */
+STS_API int sts_object_get_int_at(int64_t *out, const sts_object *obj, const sts_node *base,
+                                  const char *path, sts_error **err);
+/** @brief An int32 field (STS_ERANGE outside int32). @since 0.1 */
+STS_API int sts_object_get_int32_at(int32_t *out, const sts_object *obj, const sts_node *base,
+                                    const char *path, sts_error **err);
+STS_API int sts_object_get_bool_at(int *out, const sts_object *obj, const sts_node *base,
+                                   const char *path, sts_error **err);
+/**
+ * @brief An int-or-string field (`targetPort`, `httpGet.port`, `maxUnavailable`).
+ * @param[out] ival the integer, when @p *is_string is 0
+ * @param[out] str the string (transfer none), when @p *is_string is 1
+ * @param[out] is_string which of the two was found
+ * @since 0.1
+ */
+STS_API int sts_object_get_int_or_string_at(int32_t *ival, const char **str, size_t *len,
+                                            int *is_string, const sts_object *obj,
+                                            const sts_node *base, const char *path,
+                                            sts_error **err);
+/**
+ * @brief A quantity field (`resources.requests.storage`): a string, or a
+ * number written as in the source (or as Go writes it when built in code).
+ * snprintf semantics: @p buf (nullable when @p size is 0) always gets a
+ * NUL-terminated, possibly truncated copy; @p len the full length.
+ * @since 0.1
+ */
+STS_API int sts_object_get_quantity_at(char *buf, size_t size, size_t *len,
+                                       const sts_object *obj, const sts_node *base,
+                                       const char *path, sts_error **err);
+/** @} */
+
+/** @brief Number of `metadata.ownerReferences` (0 when absent). @since 0.1 */
+STS_API size_t sts_object_owner_reference_count(const sts_object *obj);
+/** @brief `metadata.ownerReferences[i]` node (transfer none, NULL when out of range). @since 0.1 */
+STS_API sts_node *sts_object_owner_reference_at(const sts_object *obj, size_t i);
+
+/* ---- pod spec: StatefulSet spec.template.spec, Pod spec ------------------- */
+
+/**
+ * @brief The pod spec map: `spec.template.spec` of a StatefulSet, `spec` of
+ * a Pod (transfer none). @return 0, STS_ENOTFOUND, STS_ETYPE, or STS_EINVAL
+ * for other kinds.
+ * @since 0.1
+ */
+STS_API int sts_object_get_pod_spec(sts_node **out, const sts_object *obj, sts_error **err);
+/** @brief Number of `containers` of the pod spec (0 when absent). @since 0.1 */
+STS_API size_t sts_object_container_count(const sts_object *obj);
+/** @brief `containers[i]` of the pod spec (transfer none, nullable). @since 0.1 */
+STS_API sts_node *sts_object_container_at(const sts_object *obj, size_t i);
+/** @brief Number of `initContainers` of the pod spec. @since 0.1 */
+STS_API size_t sts_object_init_container_count(const sts_object *obj);
+/** @brief `initContainers[i]` of the pod spec (transfer none, nullable). @since 0.1 */
+STS_API sts_node *sts_object_init_container_at(const sts_object *obj, size_t i);
+/** @brief Number of `volumes` of the pod spec. @since 0.1 */
+STS_API size_t sts_object_volume_count(const sts_object *obj);
+/** @brief `volumes[i]` of the pod spec (transfer none, nullable). @since 0.1 */
+STS_API sts_node *sts_object_volume_at(const sts_object *obj, size_t i);
 
 /* ---- StatefulSet (apps/v1) ------------------------------------------------ */
 
@@ -176,6 +251,33 @@ STS_API int sts_statefulset_get_template(sts_node **out, const sts_object *sts, 
 STS_API size_t sts_statefulset_claim_template_count(const sts_object *sts);
 /** @brief `spec.volumeClaimTemplates[i]` node (transfer none). @since 0.1 */
 STS_API sts_node *sts_statefulset_claim_template_at(const sts_object *sts, size_t i);
+/** @brief `spec.volumeClaimTemplates[i].metadata.name`. @since 0.1 */
+STS_API int sts_statefulset_claim_template_get_name(const char **out, size_t *len,
+                                                    const sts_object *sts, size_t i,
+                                                    sts_error **err);
+/** @brief `spec.volumeClaimTemplates[i].spec.storageClassName`. @since 0.1 */
+STS_API int sts_statefulset_claim_template_get_storage_class_name(const char **out, size_t *len,
+                                                                  const sts_object *sts,
+                                                                  size_t i, sts_error **err);
+/** @brief `spec.volumeClaimTemplates[i].spec.volumeMode`. @since 0.1 */
+STS_API int sts_statefulset_claim_template_get_volume_mode(const char **out, size_t *len,
+                                                           const sts_object *sts, size_t i,
+                                                           sts_error **err);
+/** @brief Number of `spec.volumeClaimTemplates[i].spec.accessModes`. @since 0.1 */
+STS_API size_t sts_statefulset_claim_template_access_mode_count(const sts_object *sts,
+                                                                size_t i);
+/** @brief `spec.volumeClaimTemplates[i].spec.accessModes[j]`. @since 0.1 */
+STS_API int sts_statefulset_claim_template_get_access_mode(const char **out, size_t *len,
+                                                           const sts_object *sts, size_t i,
+                                                           size_t j, sts_error **err);
+/**
+ * @brief `spec.volumeClaimTemplates[i].spec.resources.requests.storage`,
+ * with the snprintf semantics of sts_object_get_quantity_at().
+ * @since 0.1
+ */
+STS_API int sts_statefulset_claim_template_get_storage(char *buf, size_t size, size_t *len,
+                                                       const sts_object *sts, size_t i,
+                                                       sts_error **err);
 
 /* status */
 STS_API int sts_statefulset_get_status_replicas(int32_t *out, const sts_object *sts, sts_error **err);
@@ -203,6 +305,23 @@ STS_API int sts_service_get_selector(sts_node **out, const sts_object *svc, sts_
 STS_API size_t sts_service_port_count(const sts_object *svc);
 /** @brief `spec.ports[i]` node (transfer none). @since 0.1 */
 STS_API sts_node *sts_service_port_at(const sts_object *svc, size_t i);
+/** @brief `spec.ports[i].name`. @since 0.1 */
+STS_API int sts_service_port_get_name(const char **out, size_t *len, const sts_object *svc,
+                                      size_t i, sts_error **err);
+/** @brief `spec.ports[i].protocol`. @since 0.1 */
+STS_API int sts_service_port_get_protocol(const char **out, size_t *len, const sts_object *svc,
+                                          size_t i, sts_error **err);
+/** @brief `spec.ports[i].port`. @since 0.1 */
+STS_API int sts_service_port_get_port(int32_t *out, const sts_object *svc, size_t i,
+                                      sts_error **err);
+/**
+ * @brief `spec.ports[i].targetPort`: a number or the name of a container port.
+ * @param[out] is_name 1 when @p name was set, 0 when @p number was
+ * @since 0.1
+ */
+STS_API int sts_service_port_get_target_port(int32_t *number, const char **name, size_t *len,
+                                             int *is_name, const sts_object *svc, size_t i,
+                                             sts_error **err);
 
 /* ---- Pod (v1) -------------------------------------------------------------- */
 
@@ -213,6 +332,17 @@ STS_API int sts_pod_get_deletion_timestamp(const char **out, size_t *len, const 
                                            sts_error **err);
 /** @brief 1 when the Ready condition has status "True", 0 otherwise. @since 0.1 */
 STS_API int sts_pod_is_ready(const sts_object *pod);
+/** @brief Number of `status.conditions`. @since 0.1 */
+STS_API size_t sts_pod_condition_count(const sts_object *pod);
+/** @brief `status.conditions[i]` node (transfer none, nullable). @since 0.1 */
+STS_API sts_node *sts_pod_condition_at(const sts_object *pod, size_t i);
+/**
+ * @brief `status` of the condition whose `type` is @p type ("Ready",
+ * "PodScheduled", ...). @return 0, STS_ENOTFOUND, STS_ETYPE, STS_EINVAL.
+ * @since 0.1
+ */
+STS_API int sts_pod_get_condition_status(const char **out, size_t *len, const sts_object *pod,
+                                         const char *type, sts_error **err);
 
 /* ---- lists of objects and loading ----------------------------------------- */
 
