@@ -1,0 +1,126 @@
+/* Option tables -> sts_decode_opts / sts_encode_opts.
+ * Unknown keys raise, so a typo (`compcat = true`) is not silently ignored. */
+#include <string.h>
+
+#include "lsts.h"
+
+static int get_bool(lua_State *L, int idx, const char *key)
+{
+    lua_getfield(L, idx, key);
+    int t = lua_type(L, -1);
+    if (t != LUA_TNIL && t != LUA_TBOOLEAN)
+        luaL_error(L, "option '%s' must be a boolean", key);
+    int b = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return b;
+}
+
+static uint64_t get_uint(lua_State *L, int idx, const char *key, uint64_t max)
+{
+    lua_getfield(L, idx, key);
+    uint64_t v = 0;
+    if (!lua_isnil(L, -1)) {
+        int ok;
+        lua_Integer i = lua_tointegerx(L, -1, &ok);
+        if (!ok || i < 0 || (uint64_t)i > max)
+            luaL_error(L, "option '%s' must be a non-negative integer", key);
+        v = (uint64_t)i;
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+/* Leaves no values on the stack; returned strings point into the table. */
+static const char *get_string(lua_State *L, int idx, const char *key)
+{
+    lua_getfield(L, idx, key);
+    const char *s = NULL;
+    if (!lua_isnil(L, -1)) {
+        if (lua_type(L, -1) != LUA_TSTRING)
+            luaL_error(L, "option '%s' must be a string", key);
+        s = lua_tostring(L, -1);
+    }
+    lua_pop(L, 1); /* still referenced by the table at idx */
+    return s;
+}
+
+static void check_keys(lua_State *L, int idx, const char *const *known)
+{
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        int found = 0;
+        for (size_t i = 0; k && known[i]; i++)
+            found |= !strcmp(k, known[i]);
+        if (!found)
+            luaL_error(L, "unknown option '%s'", k ? k : luaL_typename(L, -1));
+    }
+}
+
+void lsts_decode_opts(lua_State *L, int idx, sts_decode_opts *opts, const char **format)
+{
+    static const char *const known[] = {
+        "format", "source", "keep_lists", "allow_duplicate_keys", "no_source_text",
+        "max_depth", "max_input_size", "max_scalar_size", "max_alias_expansion", "max_nodes",
+        "max_documents", NULL};
+    sts_decode_opts_init(opts);
+    if (lua_isnoneornil(L, idx))
+        return;
+    idx = lua_absindex(L, idx);
+    luaL_checktype(L, idx, LUA_TTABLE);
+    check_keys(L, idx, known);
+    const char *f = get_string(L, idx, "format");
+    if (f)
+        *format = f;
+    opts->source_name = get_string(L, idx, "source");
+    if (get_bool(L, idx, "keep_lists"))
+        opts->flags |= STS_DECODE_KEEP_LISTS;
+    if (get_bool(L, idx, "allow_duplicate_keys"))
+        opts->flags |= STS_DECODE_ALLOW_DUPLICATE_KEYS;
+    if (get_bool(L, idx, "no_source_text"))
+        opts->flags |= STS_DECODE_NO_SOURCE_TEXT;
+    /* 0 keeps the library default, exactly as in C */
+    uint64_t v;
+    if ((v = get_uint(L, idx, "max_depth", UINT32_MAX)))
+        opts->max_depth = (uint32_t)v;
+    if ((v = get_uint(L, idx, "max_documents", UINT32_MAX)))
+        opts->max_documents = (uint32_t)v;
+    if ((v = get_uint(L, idx, "max_input_size", UINT64_MAX)))
+        opts->max_input_size = v;
+    if ((v = get_uint(L, idx, "max_scalar_size", UINT64_MAX)))
+        opts->max_scalar_size = v;
+    if ((v = get_uint(L, idx, "max_alias_expansion", UINT64_MAX)))
+        opts->max_alias_expansion = v;
+    if ((v = get_uint(L, idx, "max_nodes", UINT64_MAX)))
+        opts->max_nodes = v;
+}
+
+void lsts_encode_opts(lua_State *L, int idx, sts_encode_opts *opts, const char **format)
+{
+    static const char *const known[] = {"format", "style", "compact", "as_list",
+                                        "explicit_start", "indent", NULL};
+    sts_encode_opts_init(opts);
+    if (lua_isnoneornil(L, idx))
+        return;
+    idx = lua_absindex(L, idx);
+    luaL_checktype(L, idx, LUA_TTABLE);
+    check_keys(L, idx, known);
+    const char *f = get_string(L, idx, "format");
+    if (f)
+        *format = f;
+    const char *style = get_string(L, idx, "style");
+    if (!style || !strcmp(style, "original"))
+        opts->style = STS_ENCODE_ORIGINAL;
+    else if (!strcmp(style, "kubectl"))
+        opts->style = STS_ENCODE_KUBECTL;
+    else
+        luaL_error(L, "option 'style' must be \"original\" or \"kubectl\", not \"%s\"", style);
+    if (get_bool(L, idx, "compact"))
+        opts->flags |= STS_ENCODE_COMPACT;
+    if (get_bool(L, idx, "as_list"))
+        opts->flags |= STS_ENCODE_AS_LIST;
+    if (get_bool(L, idx, "explicit_start"))
+        opts->flags |= STS_ENCODE_EXPLICIT_START;
+    opts->indent = (uint32_t)get_uint(L, idx, "indent", 64);
+}
