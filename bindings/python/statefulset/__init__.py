@@ -19,7 +19,7 @@ from ._errors import (EEXISTS, EINVAL, EIO, ELIMIT, ENOMEM, ENOTFOUND, EPARSE, E
                       FieldTypeError, InputOutputError, InvalidArgumentError, LimitError,
                       NotFoundError, OutOfMemoryError, ParseError, RangeError, UnsupportedError,
                       ValidationError, VersionError)
-from ._lib import lib as _lib
+from ._lib import lib as _library
 from ._objects import (ControllerRevision, Object, PersistentVolumeClaim, Pod, PvcRetention,
                        Service, StatefulSet, dump, dump_file, from_dict, load, load_file)
 from ._registry import Registry, default_registry
@@ -27,12 +27,12 @@ from ._registry import Registry, default_registry
 __version__ = "0.1.0"
 
 #: Full path (or SONAME) of the loaded libstatefulset.
-library_path = _lib.path
+library_path = _library.path
 
 
 def library_version():
     """The loaded library's version string, e.g. "0.1.0"."""
-    return _lib.sts_version_string().decode()
+    return _library.sts_version_string().decode()
 
 
 __all__ = [

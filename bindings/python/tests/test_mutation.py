@@ -162,9 +162,17 @@ def test_generic_set_and_remove():
             {"limits": {"cpu": "500m", "memory": "1Gi"}, "requests": None})
     assert sts.get("spec.template.spec.containers[0].resources") == {
         "limits": {"cpu": "500m", "memory": "1Gi"}, "requests": None}
-    sts.set("spec.template.spec.containers[0].args", ["--a", 1, 2.5, True, None, {"x": []}])
-    assert sts.get("spec.template.spec.containers[0].args") == [
-        "--a", 1, 2.5, True, None, {"x": []}]
+    # an unknown field may hold anything
+    sts.set("spec.fooUnknown.mixed", ["--a", 1, 2.5, True, None, {"x": []}])
+    assert sts.get("spec.fooUnknown.mixed") == ["--a", 1, 2.5, True, None, {"x": []}]
+    assert sts.get("spec.fooUnknown.keep") == [1, 2, 3]
+    # a known field is type-checked (by check() and by the next load)
+    sts.set("spec.template.spec.containers[0].args", ["--a", 1])
+    with pytest.raises(statefulset.FieldTypeError) as ei:
+        sts.check()
+    assert ei.value.path == "spec.template.spec.containers[0].args[1]"
+    sts.set("spec.template.spec.containers[0].args", ["--a", "1"])
+    sts.check()
     sts.set("metadata.annotations.note", "new")       # creates metadata.annotations
     assert sts.annotations == {"note": "new"}
     sts.set('metadata.labels["app.kubernetes.io/name"]', "nginx")
@@ -176,6 +184,8 @@ def test_generic_set_and_remove():
     assert sts.get_annotation("b") == "c"
     sts.remove("spec.fooUnknown")
     assert not sts.has("spec.fooUnknown")
+    (again,) = statefulset.load(sts.to_yaml())
+    assert again.to_dict() == sts.to_dict()
     with pytest.raises(statefulset.NotFoundError) as ei:
         sts.remove("spec.fooUnknown")
     assert isinstance(ei.value, KeyError) and ei.value.code == statefulset.ENOTFOUND
