@@ -196,7 +196,8 @@ static int l_set_i32(lua_State *L)
     sts_object *obj = lsts_check_object(L, 1);
     int32_t v = check_i32(L, 2);
     sts_error *err = NULL;
-    return done(L, fn(obj, v, &err), err);
+    int rc = fn(obj, v, &err);
+    return done(L, rc, err);
 }
 
 static int l_set_str(lua_State *L)
@@ -205,7 +206,8 @@ static int l_set_str(lua_State *L)
     sts_object *obj = lsts_check_object(L, 1);
     const char *v = luaL_checkstring(L, 2);
     sts_error *err = NULL;
-    return done(L, fn(obj, v, &err), err);
+    int rc = fn(obj, v, &err);
+    return done(L, rc, err);
 }
 
 static int l_pred(lua_State *L)
@@ -267,7 +269,8 @@ static int l_set_max_unavailable(lua_State *L)
         v = check_i32(L, 2);
     }
     sts_error *err = NULL;
-    return done(L, sts_statefulset_set_max_unavailable(obj, v, pct, &err), err);
+    int rc = sts_statefulset_set_max_unavailable(obj, v, pct, &err);
+    return done(L, rc, err);
 }
 
 /* The closure's upvalue is the address of the row's function pointer. */

@@ -37,16 +37,25 @@ function H.raises(pattern, fn, ...)
          "error '" .. tostring(msg) .. "' does not contain '" .. pattern .. "'")
 end
 
-local count = 0
--- run a named case; failures stop the script with the case name
+local count, failed = 0, 0
+-- run a named case; a failure is reported and the next case still runs
 function H.case(name, fn)
-  local ok, err = xpcall(fn, debug.traceback)
-  if not ok then
-    io.stderr:write("FAIL ", name, "\n", tostring(err), "\n")
-    os.exit(1)
-  end
   count = count + 1
-  io.write("ok ", count, " - ", name, "\n")
+  local ok, err = xpcall(fn, debug.traceback)
+  if ok then
+    io.write("ok ", count, " - ", name, "\n")
+  else
+    failed = failed + 1
+    io.write("not ok ", count, " - ", name, "\n")
+    io.stderr:write("FAIL ", name, "\n", tostring(err), "\n")
+  end
+end
+
+-- end of a test script: exit status 1 if any case failed. The state is
+-- closed either way, so valgrind sees every finalizer run.
+function H.done()
+  io.write("1..", count, "\n")
+  os.exit(failed == 0, true)
 end
 
 function H.load(name, ...)

@@ -164,3 +164,5 @@ H.case("properties are read-only", function()
   local set = web()
   H.raises("no assignable fields", function() set.name = "x" end)
 end)
+
+H.done()

@@ -137,3 +137,5 @@ H.case("encode options are checked", function()
   local y = assert(o:to_yaml({ explicit_start = true }))
   assert(y:sub(1, 4) == "---\n", y)
 end)
+
+H.done()

@@ -102,3 +102,5 @@ H.case("argument errors raise", function()
   H.raises("statefulset.Object expected", sts.dump, { {} })
   H.raises("string expected", sts.load_file, 42)
 end)
+
+H.done()

@@ -113,3 +113,5 @@ H.case("objects left for lua_close", function()
   _G.LEFT_REG = sts.registry()
   _G.LEFT_OBJ = assert(_G.LEFT_REG:load(text))[2]
 end)
+
+H.done()

@@ -111,3 +111,5 @@ H.case("sts.new builds objects of known kinds", function()
   assert(svc.api_version == "v1")
   H.raises("kind must be", sts.new, "Deployment", "x")
 end)
+
+H.done()
