@@ -206,6 +206,17 @@ class Object:
         return "<statefulset.%s %s%s>" % (type(self).__name__, self.name or "(unnamed)",
                                           " namespace=%s" % ns if ns else "")
 
+    # copy.copy/deepcopy give an independent clone (source text kept); pickling
+    # goes through to_dict()/from_dict().
+    def __copy__(self):
+        return self.clone()
+
+    def __deepcopy__(self, memo):
+        return self.clone()
+
+    def __reduce__(self):
+        return (from_dict, (self.to_dict(),))
+
     # -- helpers for getters --
 
     def _get_str(self, fn, *args):

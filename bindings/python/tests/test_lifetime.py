@@ -88,3 +88,20 @@ def test_many_loads_do_not_leak_handles(web_yaml):
     for _ in range(2000):
         statefulset.load(web_yaml)[1].replicas
     gc.collect()
+
+
+def test_copy_and_pickle(web):
+    import copy
+    import pickle
+    sts = web[1]
+    for dup in (copy.copy(sts), copy.deepcopy(sts), pickle.loads(pickle.dumps(sts))):
+        assert type(dup) is statefulset.StatefulSet
+        assert dup.to_dict() == sts.to_dict()
+        dup.replicas = 11
+        assert sts.replicas == 2
+
+
+def test_repr(web):
+    assert repr(web[1]) == "<statefulset.StatefulSet web>"
+    (pod,) = statefulset.load("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: ns1\n")
+    assert repr(pod) == "<statefulset.Pod p namespace=ns1>"
