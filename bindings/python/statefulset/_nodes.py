@@ -56,26 +56,28 @@ def _scalar(node, kind):
 
 def to_python(node):
     """Copy the subtree at @node into plain Python values, keeping key order."""
-    kind = lib.sts_node_get_type(node)
-    if kind not in (NODE_MAP, NODE_SEQ):
+    get_type = lib.sts_node_get_type
+    kind = get_type(node)
+    if kind != NODE_MAP and kind != NODE_SEQ:
         return _scalar(node, kind)
+    # The loop is the hot path of to_dict(): C functions bound to locals.
+    count, key_at, value_at = lib.sts_node_count, lib.sts_node_map_key_at, lib.sts_node_map_value_at
+    seq_at, scalar, node_string = lib.sts_node_seq_at, _scalar, _node_string
     result = {} if kind == NODE_MAP else []
     stack = [(node, kind, result)]
     while stack:
         parent, pkind, container = stack.pop()
-        for i in range(lib.sts_node_count(parent)):
-            if pkind == NODE_MAP:
-                child = lib.sts_node_map_value_at(parent, i)
-            else:
-                child = lib.sts_node_seq_at(parent, i)
-            ckind = lib.sts_node_get_type(child)
+        is_map = pkind == NODE_MAP
+        for i in range(count(parent)):
+            child = value_at(parent, i) if is_map else seq_at(parent, i)
+            ckind = get_type(child)
             if ckind == NODE_MAP or ckind == NODE_SEQ:
                 value = {} if ckind == NODE_MAP else []
                 stack.append((child, ckind, value))
             else:
-                value = _scalar(child, ckind)
-            if pkind == NODE_MAP:
-                container[_node_string(lib.sts_node_map_key_at(parent, i))] = value
+                value = scalar(child, ckind)
+            if is_map:
+                container[node_string(key_at(parent, i))] = value
             else:
                 container.append(value)
     return result
