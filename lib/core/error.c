@@ -12,6 +12,10 @@ struct sts_error {
     char *path;
     char *source;
     struct sts_error *next;
+    sts_field_error_type ftype;
+    char *bad_value, *detail; /* NULL unless a field error */
+    sts_severity severity;
+    char *rule, *hint;        /* NULL unless a lint finding */
 };
 
 static char *dup_or_empty(const char *s)
@@ -49,6 +53,10 @@ void sts_error_free(sts_error *err)
         free(err->message);
         free(err->path);
         free(err->source);
+        free(err->bad_value);
+        free(err->detail);
+        free(err->rule);
+        free(err->hint);
         free(err);
         err = next;
     }
@@ -164,4 +172,112 @@ int sts__err(sts_error **err, int code, const char *fmt, ...)
     verr(err, code, 0, 0, UINT64_MAX, NULL, fmt, ap);
     va_end(ap);
     return code;
+}
+
+static const char *const field_type_names[] = {
+    "", "Required value", "Invalid value", "Unsupported value", "Forbidden",
+    "Duplicate value", "Too long", "Not found", "Too many", "Internal error",
+};
+
+const char *sts_field_error_type_name(sts_field_error_type type)
+{
+    return (unsigned)type < sizeof field_type_names / sizeof field_type_names[0]
+               ? field_type_names[type] : "";
+}
+
+int sts_error_new_field(sts_error **out, sts_field_error_type type, const char *path,
+                        const char *bad_value, const char *detail)
+{
+    if (!out || type == STS_FIELD_ERROR_NONE || !sts_field_error_type_name(type)[0])
+        return STS_EINVAL;
+    /* field.Error.Error(): "<field>: <ErrorBody>", the body leaving out the
+     * value for Required, Forbidden and friends */
+    sts_buf msg = STS_BUF_INIT;
+    int rc = 0;
+    if (path && path[0])
+        rc = sts__buf_printf(&msg, "%s: ", path);
+    if (!rc)
+        rc = sts__buf_printf(&msg, "%s", sts_field_error_type_name(type));
+    if (!rc && bad_value)
+        rc = sts__buf_printf(&msg, ": %s", bad_value);
+    if (!rc && detail && detail[0])
+        rc = sts__buf_printf(&msg, ": %s", detail);
+    sts_error *e = NULL;
+    if (!rc)
+        rc = sts_error_new(&e, STS_EVALIDATION, msg.data, path, 0, 0, UINT64_MAX);
+    sts_buf_dispose(&msg);
+    if (rc)
+        return rc;
+    e->ftype = type;
+    e->bad_value = strdup(bad_value ? bad_value : "");
+    e->detail = strdup(detail ? detail : "");
+    if (!e->bad_value || !e->detail) {
+        sts_error_free(e);
+        return STS_ENOMEM;
+    }
+    *out = e;
+    return 0;
+}
+
+sts_field_error_type sts_error_field_type(const sts_error *err)
+{
+    return err ? err->ftype : STS_FIELD_ERROR_NONE;
+}
+
+const char *sts_error_bad_value(const sts_error *err)
+{
+    return err && err->bad_value ? err->bad_value : "";
+}
+
+const char *sts_error_detail(const sts_error *err)
+{
+    return err && err->detail ? err->detail : "";
+}
+
+int sts_error_set_rule(sts_error *err, const char *rule_id, sts_severity severity,
+                       const char *hint)
+{
+    if (!err || !rule_id)
+        return STS_EINVAL;
+    char *r = strdup(rule_id), *h = strdup(hint ? hint : "");
+    if (!r || !h) {
+        free(r);
+        free(h);
+        return STS_ENOMEM;
+    }
+    free(err->rule);
+    free(err->hint);
+    err->rule = r;
+    err->hint = h;
+    err->severity = severity;
+    return 0;
+}
+
+const char *sts_error_rule(const sts_error *err)
+{
+    return err && err->rule ? err->rule : "";
+}
+
+sts_severity sts_error_severity(const sts_error *err)
+{
+    return err ? err->severity : STS_SEVERITY_NONE;
+}
+
+const char *sts_severity_name(sts_severity severity)
+{
+    switch (severity) {
+    case STS_SEVERITY_INFO:
+        return "info";
+    case STS_SEVERITY_WARNING:
+        return "warning";
+    case STS_SEVERITY_ERROR:
+        return "error";
+    default:
+        return "";
+    }
+}
+
+const char *sts_error_hint(const sts_error *err)
+{
+    return err && err->hint ? err->hint : "";
 }
