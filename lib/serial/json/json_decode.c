@@ -1,0 +1,217 @@
+/* JSON decoding: json-c parses each value of the stream, then one walk
+ * converts its tree into an sts tree while reading positions off the text.
+ * Several values in a row (JSON lines, concatenated objects) are several
+ * documents, as Kubernetes' YAML-or-JSON reader takes them. */
+#include <limits.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "json_private.h"
+
+/* json-c takes int lengths: feed longer inputs in pieces */
+#define CHUNK ((size_t)1 << 30)
+
+typedef struct parsed {
+    json_object *obj;
+    size_t consumed;           /* bytes of the value's text */
+    enum json_tokener_error e; /* when obj is NULL */
+    size_t err_off;            /* relative to the value's start */
+} parsed;
+
+static void parse_one(json_tokener *tok, const char *s, size_t len, parsed *r)
+{
+    size_t off = 0;
+    memset(r, 0, sizeof *r);
+    json_tokener_reset(tok);
+    for (;;) {
+        size_t n = len - off < CHUNK ? len - off : CHUNK;
+        json_object *o = json_tokener_parse_ex(tok, s + off, (int)n);
+        enum json_tokener_error e = json_tokener_get_error(tok);
+        if (o) {
+            r->obj = o;
+            r->consumed = off + json_tokener_get_parse_end(tok);
+            return;
+        }
+        if (e != json_tokener_continue) {
+            r->e = e;
+            r->err_off = off + json_tokener_get_parse_end(tok);
+            return;
+        }
+        off += n;
+        if (off < len)
+            continue;
+        /* end of input: a NUL tells json-c so (it finishes a bare number) */
+        o = json_tokener_parse_ex(tok, "", 1);
+        if (o) {
+            r->obj = o;
+            r->consumed = len;
+            return;
+        }
+        e = json_tokener_get_error(tok);
+        r->e = e == json_tokener_continue ? json_tokener_error_parse_eof : e;
+        r->err_off = len;
+        return;
+    }
+}
+
+/* The first bracket nested deeper than the limit, for json-c's depth error. */
+static const char *find_too_deep(const char *p, const char *end, uint32_t max_depth)
+{
+    uint32_t depth = 0;
+    for (; p < end; p++) {
+        char ch = *p;
+        if (ch == '"') {
+            for (p++; p < end && *p != '"'; p++)
+                if (*p == '\\')
+                    p++;
+        } else if (ch == '[' || ch == '{') {
+            if (++depth > max_depth)
+                return p;
+        } else if (ch == ']' || ch == '}') {
+            depth--;
+        }
+    }
+    return end;
+}
+
+static int parse_error(sts_json_ctx *x, const char *start, const parsed *r)
+{
+    const char *at = start + r->err_off;
+    uint32_t line, col;
+    if (r->e == json_tokener_error_depth) {
+        at = find_too_deep(start, x->c.end, x->max_depth);
+        sts__json_locate(&x->c, at, &line, &col);
+        return sts__err_at(x->err, STS_ELIMIT, line, col, (uint64_t)(at - x->c.base), NULL,
+                           "nesting depth exceeds the limit max_depth (%u)", x->max_depth);
+    }
+    const char *msg = json_tokener_error_desc(r->e);
+    /* json-c stops at a NUL byte as if the input ended there */
+    const char *nul = memchr(start, 0, (size_t)(at - start) + (at < x->c.end));
+    if (nul && nul <= at) {
+        at = nul;
+        msg = "invalid NUL byte";
+    }
+    sts__json_locate(&x->c, at, &line, &col);
+    return sts__err_at(x->err, STS_EPARSE, line, col, (uint64_t)(at - x->c.base), NULL, "%s",
+                       msg);
+}
+
+/* One document from json-c's value, whose text is [x->c.p, x->c.end). */
+static int convert_doc(sts_json_ctx *x, json_object *o, sts_doc **out)
+{
+    const sts_json_cur start = x->c;
+    sts_node *root = NULL;
+    x->nodes = 0;
+    if (!(x->arena = sts__arena_new()))
+        return sts__err(x->err, STS_ENOMEM, "out of memory");
+    int rc = sts__json_convert(x, o, &root, 0);
+    if (!rc) {
+        sts__json_skip_ws(&x->c);
+        if (x->c.p != x->c.end)
+            rc = STS_JSON_MISMATCH;
+    }
+    if (rc == STS_JSON_MISMATCH) {
+        /* start over on a clean arena, letting the text decide */
+        sts__arena_unref(x->arena);
+        x->arena = sts__arena_new();
+        x->c = start;
+        x->nodes = 0;
+        rc = x->arena ? sts__json_validate(x, 0) : STS_ENOMEM;
+        if (!rc) {
+            x->c = start;
+            rc = sts__json_convert_careful(x, o, &root, 0);
+        }
+        if (rc == STS_JSON_MISMATCH)
+            rc = sts__err_at(x->err, STS_EPARSE, start.line, sts__json_col(&start, start.p),
+                             (uint64_t)(start.p - start.base), NULL,
+                             "JSON value could not be matched with its text");
+    }
+    sts_doc *doc = NULL;
+    if (!rc && !(doc = sts__doc_new_in(x->arena, root)))
+        rc = STS_ENOMEM;
+    sts__arena_unref(x->arena); /* the document holds its own reference */
+    x->arena = NULL;
+    if (rc == STS_ENOMEM)
+        sts__err(x->err, STS_ENOMEM, "out of memory");
+    *out = doc;
+    return rc;
+}
+
+static int json_decode(void *userdata, sts_doclist *out, const char *data, size_t len,
+                       const sts_decode_opts *opts, sts_error **err)
+{
+    (void)userdata;
+    sts_json_ctx x;
+    memset(&x, 0, sizeof x);
+    x.opts = opts;
+    x.err = err;
+    x.keep_text = !(opts->flags & STS_DECODE_NO_SOURCE_TEXT);
+    x.allow_dups = (opts->flags & STS_DECODE_ALLOW_DUPLICATE_KEYS) != 0;
+    x.max_depth = opts->max_depth < STS_JSON_DEPTH_CAP ? opts->max_depth : STS_JSON_DEPTH_CAP;
+    x.c.base = x.c.p = x.c.line_start = data;
+    x.c.end = data + len;
+    x.c.line = 1;
+
+    /* documents go straight into out; on failure they are taken back */
+    const size_t first = sts_doclist_count(out);
+    json_tokener *tok = json_tokener_new_ex((int)x.max_depth + 1);
+    if (!tok)
+        return sts__err(err, STS_ENOMEM, "out of memory");
+    json_tokener_set_flags(tok, JSON_TOKENER_STRICT | JSON_TOKENER_ALLOW_TRAILING_CHARS);
+    int rc = 0;
+    const char *end = data + len;
+    for (;;) {
+        x.c.end = end;
+        sts__json_skip_ws(&x.c);
+        if (x.c.p == end)
+            break;
+        if (sts_doclist_count(out) - first >= opts->max_documents) {
+            rc = sts__err_at(err, STS_ELIMIT, x.c.line, sts__json_col(&x.c, x.c.p),
+                             (uint64_t)(x.c.p - data), NULL,
+                             "more documents than the limit max_documents (%u)",
+                             opts->max_documents);
+            break;
+        }
+        parsed r;
+        parse_one(tok, x.c.p, (size_t)(end - x.c.p), &r);
+        if (!r.obj) {
+            rc = parse_error(&x, x.c.p, &r);
+            break;
+        }
+        x.c.end = x.c.p + r.consumed;
+        sts_doc *doc = NULL;
+        rc = convert_doc(&x, r.obj, &doc);
+        json_object_put(r.obj);
+        if (rc)
+            break;
+        if ((rc = sts_doclist_take(out, doc))) {
+            sts__err(err, rc, "out of memory");
+            break;
+        }
+    }
+    json_tokener_free(tok);
+    sts_buf_dispose(&x.scratch);
+    sts_buf_dispose(&x.fixbuf);
+    while (rc && sts_doclist_count(out) > first) {
+        sts_doc *d;
+        sts_doclist_steal(&d, out, sts_doclist_count(out) - 1);
+        sts_doc_free(d);
+    }
+    return rc;
+}
+
+int sts__json_encode(void *userdata, sts_buf *out, const sts_node *const *roots, size_t count,
+                     const sts_encode_opts *opts, sts_error **err);
+
+const sts_serializer sts__json_serializer = {
+    STS_SERIALIZER_VERSION,
+    STS_SERIALIZER_DECODE | STS_SERIALIZER_ENCODE,
+    "json",
+    "application/json",
+    "json",
+    NULL,
+    json_decode,
+    sts__json_encode,
+    NULL,
+};
