@@ -27,5 +27,6 @@
 #include "model.h"
 #include "identity.h"
 #include "dns.h"
+#include "revision.h"
 
 #endif
