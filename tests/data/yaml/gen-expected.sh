@@ -32,3 +32,5 @@ with open("resolve.tsv", "w") as out:
             assert "\t" not in k + s and "\n" not in k + s, k
             out.write(f"{section}\t{k}\t{t}\t{s}\n")
 PY
+# corpus-small.yaml: python3 shared/bench/gen_corpus.py --docs 12 --seed 7
+# (the generator's output is byte-identical to kubectl -o yaml per document).
