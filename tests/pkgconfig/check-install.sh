@@ -30,8 +30,10 @@ libs=$(pkg-config --libs libstatefulset)
 echo "cflags: $cflags"
 echo "libs:   $libs"
 case " $libs " in *" -lstatefulset "*) ;; *) echo "FAIL: no -lstatefulset"; exit 1;; esac
-# public headers must not drag libyaml/json-c into users' compile lines
-case "$cflags" in *yaml*|*json*) echo "FAIL: private deps leak into Cflags"; exit 1;; esac
+# our own Cflags are only the include dir: public headers need neither
+# libyaml nor json-c (pkg-config itself adds Requires.private's Cflags)
+grep -qx 'Cflags: -I${includedir}' "$pc" || { grep Cflags "$pc"; echo "FAIL: Cflags"; exit 1; }
+grep -qx 'Requires.private: yaml-0.1, json-c' "$pc" || { echo "FAIL: Requires.private"; exit 1; }
 
 libdir=$(dirname "$(find "$dest" -name 'libstatefulset.so.0' | head -n1)")
 # shellcheck disable=SC2086
