@@ -1,0 +1,86 @@
+#!/bin/bash
+# The whole test run, as CI runs it (the README's test command):
+#   1. gcc build with -Werror, every test (`meson test`)
+#   2. the C suites again under valgrind (`--setup valgrind`)
+#   3. an ASan+UBSan build and its tests (`--setup sanitize`; the Python and
+#      Lua suites are left out: their interpreters have no ASan runtime)
+#   4. a clang libFuzzer build and a short fuzz run of every decoder
+# Stops at the first failing step. Build directories: $STS_BUILD (default
+# build-ci) plus -asan and -fuzz next to it; they are reused when present.
+# Environment: STS_JOBS (2), STS_FUZZ_SECONDS per target (30),
+# STS_SKIP="valgrind asan fuzz" to leave steps out (local use only).
+set -euo pipefail
+src=$(cd "$(dirname "$0")/.." && pwd)
+cd "$src"
+build=${STS_BUILD:-$src/build-ci}
+jobs=${STS_JOBS:-2}
+fuzz_secs=${STS_FUZZ_SECONDS:-30}
+skip=" ${STS_SKIP:-} "
+t_start=$(date +%s)
+timings=()
+
+step() {
+  t_step=$(date +%s)
+  step_name=$1
+  echo
+  echo "=================== $1"
+}
+done_step() {
+  local d=$(($(date +%s) - t_step))
+  timings+=("$(printf '%-34s %4ds' "$step_name" "$d")")
+}
+setup() { # DIR ARGS...: configure once, reconfigure with the same options later
+  local dir=$1
+  shift
+  if [ -f "$dir/build.ninja" ]; then
+    meson setup --reconfigure "$dir" "$@" >"$dir.setup.log" 2>&1 || { cat "$dir.setup.log"; return 1; }
+  else
+    meson setup "$dir" "$@" >"$dir.setup.log" 2>&1 || { cat "$dir.setup.log"; return 1; }
+  fi
+  grep -E 'Run-time dependency|Program .* found|Message|WARNING' "$dir.setup.log" | sed 's/^/  /' || true
+}
+mtest() { # meson test wrapper: quiet per-test lines, full logs of failures, summary
+  meson test --num-processes "$jobs" --print-errorlogs "$@"
+}
+
+step "gcc build (-Werror)"
+setup "$build" -Dwerror=true -Dbuildtype=debugoptimized
+ninja -C "$build" -j"$jobs"
+done_step
+
+step "meson test"
+mtest -C "$build"
+done_step
+
+if [[ $skip != *" valgrind "* ]]; then
+  step "valgrind: C suites"
+  command -v valgrind >/dev/null || { echo "valgrind not installed"; exit 1; }
+  mtest -C "$build" --no-rebuild --setup valgrind --suite unit --suite examples
+  done_step
+fi
+
+if [[ $skip != *" asan "* ]]; then
+  step "ASan+UBSan build"
+  setup "$build-asan" -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
+    -Dlua=disabled -Dbuildtype=debug
+  ninja -C "$build-asan" -j"$jobs"
+  done_step
+  step "ASan+UBSan: meson test"
+  mtest -C "$build-asan" --no-rebuild --setup sanitize
+  done_step
+fi
+
+if [[ $skip != *" fuzz "* ]]; then
+  step "libFuzzer build (clang)"
+  CC=clang setup "$build-fuzz" -Dfuzz=true -Dlua=disabled -Dbuildtype=debugoptimized
+  ninja -C "$build-fuzz" -j"$jobs" tests/fuzz/fuzz-yaml tests/fuzz/fuzz-json
+  done_step
+  step "fuzz smoke (${fuzz_secs}s per target)"
+  bash tests/fuzz/smoke.sh "$build-fuzz" "$fuzz_secs"
+  done_step
+fi
+
+echo
+echo "=================== all steps passed"
+printf '  %s\n' "${timings[@]}"
+printf '  %-34s %4ds\n' "total" "$(($(date +%s) - t_start))"
