@@ -68,6 +68,8 @@ int sts__node_adopt_items(sts_node *seq, sts_node *const *items, size_t n);
 sts_node *sts__node_string_borrowed(sts_arena *a, const char *s, size_t len);
 sts_arena *sts__doc_arena(const sts_doc *doc);
 sts_doc *sts__doc_new_in(sts_arena *a, sts_node *root);
+/* Move every document of src to the end of dst in one step (all or nothing). */
+int sts__doclist_take_all(sts_doclist *dst, sts_doclist *src);
 int sts__node_is_string(const sts_node *n, const char *s);
 
 /* ---- errors ---- */

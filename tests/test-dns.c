@@ -268,11 +268,14 @@ START_TEST(ipv6_and_named_target_port)
 {
     char text[4096];
     snprintf(text, sizeof text, WEB, "", 1);
-    char *p = strstr(text, "port: 80, name: web}");
-    memcpy(p, "port: 81, name: web, targetPort: web}", 38);
+    const char *from = "[{port: 80, name: web}]";
+    const char *to = "[{port: 81, name: web, targetPort: web}]";
+    char *p = strstr(text, from);
+    memmove(p + strlen(to), p + strlen(from), strlen(p + strlen(from)) + 1);
+    memcpy(p, to, strlen(to));
     strcat(text, "---\napiVersion: v1\nkind: Pod\n"
                  "metadata: {name: web-0, labels: {app: nginx}}\n"
-                 "spec: {hostname: web-0, subdomain: nginx, containers: [{name: n, image: x, "
+                 "spec: {hostname: web-0, subdomain: nginx, containers: [{name: main, image: x, "
                  "ports: [{name: web, containerPort: 8080}]}]}\n"
                  "status: {phase: Running, podIPs: [{ip: 'fd00::1:5'}], "
                  "conditions: [{type: Ready, status: 'True'}]}\n");

@@ -327,9 +327,9 @@ START_TEST(claim_name_collisions)
     sts_object_list *l = load(
         "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: x-y}\n"
         "spec: {replicas: 1, volumeClaimTemplates: [{metadata: {name: data}}]}\n---\n"
-        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: y}\n"
+        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: \"y\"}\n"
         "spec: {replicas: 2, volumeClaimTemplates: [{metadata: {name: data-x}}]}\n---\n"
-        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: y, namespace: other}\n"
+        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: \"y\", namespace: other}\n"
         "spec: {replicas: 2, volumeClaimTemplates: [{metadata: {name: data-x}}]}\n");
     sts_error *p = NULL;
     ck_assert_int_eq(sts_check_claim_collisions(&p, l), 1);
@@ -340,7 +340,7 @@ START_TEST(claim_name_collisions)
     /* disjoint ordinals: same prefix but no shared claim */
     l = load("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: x-y}\n"
              "spec: {replicas: 1, volumeClaimTemplates: [{metadata: {name: data}}]}\n---\n"
-             "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: y}\n"
+             "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: \"y\"}\n"
              "spec: {replicas: 1, ordinals: {start: 3}, "
              "volumeClaimTemplates: [{metadata: {name: data-x}}]}\n");
     p = NULL;

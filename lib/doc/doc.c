@@ -244,3 +244,21 @@ int sts_doclist_steal(sts_doc **out, sts_doclist *list, size_t i)
     list->count--;
     return 0;
 }
+
+int sts__doclist_take_all(sts_doclist *dst, sts_doclist *src)
+{
+    if (!src->count)
+        return 0;
+    if (dst->count + src->count > dst->cap) {
+        size_t cap = dst->count + src->count;
+        sts_doc **p = realloc(dst->docs, cap * sizeof *p);
+        if (!p)
+            return STS_ENOMEM;
+        dst->docs = p;
+        dst->cap = cap;
+    }
+    memcpy(dst->docs + dst->count, src->docs, src->count * sizeof *src->docs);
+    dst->count += src->count;
+    src->count = 0;
+    return 0;
+}

@@ -55,36 +55,37 @@ static int is_list_doc(const sts_node *root, const sts_node **items)
     return sts_node_get_type(*items) == STS_NODE_SEQ;
 }
 
-/* Replace each List document by one document per item, sharing memory. */
+/* Replace each List document by one document per item, sharing memory.
+ * Documents are popped from the back (O(1) each) into a reversed list and
+ * popped back again, so the order survives and no step moves the array. */
 static int expand_lists(sts_doclist *list, sts_error **err)
 {
-    sts_doclist *result;
-    if (sts_doclist_new(&result))
+    sts_doclist *rev;
+    if (sts_doclist_new(&rev))
         return sts__err(err, STS_ENOMEM, "out of memory");
     int rc = 0;
     while (!rc && sts_doclist_count(list)) {
         sts_doc *d;
-        sts_doclist_steal(&d, list, 0);
+        sts_doclist_steal(&d, list, sts_doclist_count(list) - 1);
         const sts_node *items;
         if (!is_list_doc(sts_doc_root(d), &items)) {
-            rc = sts_doclist_take(result, d);
+            rc = sts_doclist_take(rev, d);
             continue;
         }
-        for (size_t j = 0; !rc && j < sts_node_count(items); j++) {
+        for (size_t j = sts_node_count(items); !rc && j-- > 0;) {
             sts_doc *view;
             rc = sts_doc_new_view(&view, d, sts_node_seq_at(items, j));
             if (!rc)
-                rc = sts_doclist_take(result, view);
+                rc = sts_doclist_take(rev, view);
         }
         sts_doc_free(d);
     }
-    /* on failure the caller discards both lists anyway */
-    while (!rc && sts_doclist_count(result)) {
+    while (!rc && sts_doclist_count(rev)) {
         sts_doc *d;
-        sts_doclist_steal(&d, result, 0);
+        sts_doclist_steal(&d, rev, sts_doclist_count(rev) - 1);
         rc = sts_doclist_take(list, d);
     }
-    sts_doclist_free(result);
+    sts_doclist_free(rev); /* on failure the caller discards the list anyway */
     return rc ? sts__err(err, rc, "out of memory") : 0;
 }
 
@@ -119,11 +120,8 @@ int sts_decode(sts_doclist *out, const sts_registry *reg, const char *format, co
             sts__err(&local, rc, "%s decoder failed: %s", ser->name, sts_strerror(rc));
         if (!rc && local) /* a decoder that reported an error but returned 0 */
             rc = sts_error_code(local) ? sts_error_code(local) : STS_EPARSE;
-        while (!rc && sts_doclist_count(tmp)) {
-            sts_doc *d;
-            sts_doclist_steal(&d, tmp, 0);
-            rc = sts_doclist_take(out, d);
-        }
+        if (!rc)
+            rc = sts__doclist_take_all(out, tmp);
         sts_doclist_free(tmp);
     }
     if (rc) {
