@@ -106,12 +106,38 @@ H.case("GC stress: random drops and closes", function()
   collectgarbage("collect")
 end)
 
+H.case("generational collector", function()
+  collectgarbage("generational")
+  local keep = {}
+  for i = 1, 200 do
+    local objs = assert(sts.load(text))
+    if i % 10 == 0 then keep[#keep + 1] = objs[2] end
+    if i % 3 == 0 then objs[1]:close() end
+  end
+  collectgarbage("collect")
+  for _, o in ipairs(keep) do assert(o:replicas() == 3) end
+  collectgarbage("incremental")
+end)
+
 H.case("objects left for lua_close", function()
-  -- still referenced when the script ends: lua_close runs every
-  -- finalizer in an order of its choosing; valgrind checks the result
-  _G.LEFT_OVER = assert(sts.load(text))
-  _G.LEFT_REG = sts.registry()
-  _G.LEFT_OBJ = assert(_G.LEFT_REG:load(text))[2]
+  -- Lua finalizers that use objects while lua_close finalizes everything,
+  -- one running before the objects' finalizers and one after them (the
+  -- calls then raise "closed"). Neither creates objects: Lua never
+  -- finalizes userdata created during lua_close.
+  local before = setmetatable({}, { __gc = function()
+    for _, o in ipairs(_G.LATE.objs) do assert(not pcall(o.to_yaml, o)) end
+    io.write("# lua_close: finalizer saw closed objects\n")
+  end })
+  local objs = assert(sts.load(text))
+  local reg = sts.registry()
+  local regobj = assert(reg:load(text))[2]
+  local after = setmetatable({}, { __gc = function()
+    for _, o in ipairs(objs) do assert(o:to_yaml()) end
+    assert(regobj:to_json())
+    assert(#reg:formats() >= 2)
+    io.write("# lua_close: finalizer used the open objects\n")
+  end })
+  _G.LATE = { before = before, objs = objs, reg = reg, regobj = regobj, after = after }
 end)
 
 H.done()
