@@ -27,6 +27,7 @@
 #include "model.h"
 #include "identity.h"
 #include "dns.h"
+#include "api.h"
 #include "revision.h"
 
 #endif
