@@ -180,8 +180,11 @@ static int convert_scalar(sts_json_ctx *x, json_object *o, json_type t, sts_node
     return 0;
 }
 
-/* Key at c->p: must be the one json-c kept next (jkey), else mismatch. */
-static int convert_key(sts_json_ctx *x, const char *jkey, sts_node **out)
+/* Key at c->p. It is not compared with json-c's key: that costs a cache
+ * miss per key, and is not needed, since a duplicate key always leaves the
+ * object with more keys in the text than json-c kept, which the caller
+ * detects at the closing brace. */
+static int convert_key(sts_json_ctx *x, sts_node **out)
 {
     sts_json_cur *c = &x->c;
     const char *kp = c->p, *raw;
@@ -197,11 +200,9 @@ static int convert_key(sts_json_ctx *x, const char *jkey, sts_node **out)
             return STS_JSON_MISMATCH;
         dec = x->scratch.data;
         dl = x->scratch.len;
-        /* json-c keys are C strings: a key with U+0000 cannot be matched */
-        if (memchr(dec, 0, dl) || strncmp(jkey, dec, dl) != 0 || jkey[dl])
+        /* json-c keys are C strings: it cut this one short; the walk reports it */
+        if (memchr(dec, 0, dl))
             return STS_JSON_MISMATCH;
-    } else if (strncmp(jkey, raw, rawlen) != 0 || jkey[rawlen]) {
-        return STS_JSON_MISMATCH;
     }
     sts_node *k = sts__node_alloc(x->arena, STS_NODE_STRING);
     if (!k)
@@ -238,6 +239,9 @@ static int convert_array(sts_json_ctx *x, json_object *o, sts_node *n, uint32_t 
     for (size_t i = 0; i < cnt; i++) {
         if (i && !expect(c, ','))
             return STS_JSON_MISMATCH;
+        /* json-c's tree is cold by now: ask for the next element early */
+        if (i + 1 < cnt)
+            __builtin_prefetch(al->array[i + 1]);
         int rc = sts__json_convert(x, al->array[i], &items[i], depth + 1);
         if (rc)
             return rc;
@@ -265,7 +269,10 @@ static int convert_object(sts_json_ctx *x, json_object *o, sts_node *n, uint32_t
             return STS_JSON_MISMATCH;
         if (i >= cnt)
             return STS_JSON_MISMATCH;
-        int rc = convert_key(x, (const char *)e->k, &ents[i].key);
+        if (e->next)
+            __builtin_prefetch(e->next);
+        __builtin_prefetch(e->v);
+        int rc = convert_key(x, &ents[i].key);
         if (!rc)
             rc = sts__json_count_node(x);
         if (rc)

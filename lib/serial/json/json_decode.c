@@ -13,7 +13,8 @@
 #define CHUNK ((size_t)1 << 30)
 
 typedef struct parsed {
-    json_object *obj;
+    bool ok;
+    json_object *obj;          /* NULL also for a JSON null */
     size_t consumed;           /* bytes of the value's text */
     enum json_tokener_error e; /* when obj is NULL */
     size_t err_off;            /* relative to the value's start */
@@ -28,7 +29,8 @@ static void parse_one(json_tokener *tok, const char *s, size_t len, parsed *r)
         size_t n = len - off < CHUNK ? len - off : CHUNK;
         json_object *o = json_tokener_parse_ex(tok, s + off, (int)n);
         enum json_tokener_error e = json_tokener_get_error(tok);
-        if (o) {
+        if (e == json_tokener_success) {
+            r->ok = true;
             r->obj = o;
             r->consumed = off + json_tokener_get_parse_end(tok);
             return;
@@ -43,12 +45,13 @@ static void parse_one(json_tokener *tok, const char *s, size_t len, parsed *r)
             continue;
         /* end of input: a NUL tells json-c so (it finishes a bare number) */
         o = json_tokener_parse_ex(tok, "", 1);
-        if (o) {
+        e = json_tokener_get_error(tok);
+        if (e == json_tokener_success) {
+            r->ok = true;
             r->obj = o;
             r->consumed = len;
             return;
         }
-        e = json_tokener_get_error(tok);
         r->e = e == json_tokener_continue ? json_tokener_error_parse_eof : e;
         r->err_off = len;
         return;
@@ -175,7 +178,7 @@ static int json_decode(void *userdata, sts_doclist *out, const char *data, size_
         }
         parsed r;
         parse_one(tok, x.c.p, (size_t)(end - x.c.p), &r);
-        if (!r.obj) {
+        if (!r.ok) {
             rc = parse_error(&x, x.c.p, &r);
             break;
         }
