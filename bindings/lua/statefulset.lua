@@ -119,6 +119,20 @@ function Object:selector()
   return sts_selector(self)
 end
 
+function Object:set_name(name) return self:set("metadata.name", name) end
+function Object:set_namespace(ns) return self:set("metadata.namespace", ns) end
+
+--- `spec.persistentVolumeClaimRetentionPolicy` as { whenDeleted, whenScaled },
+-- nil when neither is set.
+function Object:pvc_retention()
+  local d, msg, err = self:pvc_when_deleted()
+  if msg then return nil, msg, err end
+  local s, msg2, err2 = self:pvc_when_scaled()
+  if msg2 then return nil, msg2, err2 end
+  if d == nil and s == nil then return nil end
+  return { whenDeleted = d, whenScaled = s }
+end
+
 local status_fields = {
   "status_replicas", "ready_replicas", "current_replicas", "updated_replicas",
   "available_replicas", "observed_generation", "collision_count",

@@ -184,6 +184,41 @@ static int obj_get(lua_State *L)
     return 1;
 }
 
+/* obj:has(path) -> boolean */
+static int obj_has(lua_State *L)
+{
+    sts_object *obj = lsts_check_object(L, 1);
+    sts_node *node = NULL;
+    sts_error *err = NULL;
+    int rc = sts_object_get(&node, obj, luaL_checkstring(L, 2), &err);
+    if (rc && rc != STS_ENOTFOUND)
+        return lsts_fail(L, rc, err);
+    sts_error_free(err);
+    lua_pushboolean(L, rc == 0);
+    return 1;
+}
+
+/* obj:position(path) -> line, column (1-based), nil when the field is
+ * absent or was built in code */
+static int obj_position(lua_State *L)
+{
+    sts_object *obj = lsts_check_object(L, 1);
+    sts_node *node = NULL;
+    sts_error *err = NULL;
+    int rc = sts_object_get(&node, obj, luaL_checkstring(L, 2), &err);
+    if (rc == STS_ENOTFOUND) {
+        sts_error_free(err);
+        return 0;
+    }
+    if (rc)
+        return lsts_fail(L, rc, err);
+    if (!sts_node_line(node))
+        return 0;
+    lua_pushinteger(L, (lua_Integer)sts_node_line(node));
+    lua_pushinteger(L, (lua_Integer)sts_node_column(node));
+    return 2;
+}
+
 /* obj:set(path, value): scalars go through the typed setters of the
  * library; other values are built as nodes in the object's document. */
 static int obj_set(lua_State *L)
@@ -322,6 +357,8 @@ static const luaL_Reg obj_methods[] = {
     {"to_table", obj_to_table},
     {"get", obj_get},
     {"set", obj_set},
+    {"has", obj_has},
+    {"position", obj_position},
     {"remove", obj_remove},
     {"check", obj_check},
     {"label", obj_label},
