@@ -29,7 +29,9 @@ enum {
     /** Keep `kind: List` / `*List` documents whole instead of expanding items. */
     STS_DECODE_KEEP_LISTS = 1u << 1,
     /** Do not keep original scalar text and styles (faster, no byte-exact round trip). */
-    STS_DECODE_NO_SOURCE_TEXT = 1u << 2
+    STS_DECODE_NO_SOURCE_TEXT = 1u << 2,
+    /** sts_load(): wrap documents without type-checking them (sts_object_check). */
+    STS_DECODE_NO_TYPE_CHECK = 1u << 3
 };
 
 /**

@@ -66,29 +66,38 @@ int sts_object_list_take(sts_object_list *list, sts_object *obj)
 }
 
 /* Wrap and check every document; keep the objects in `objs` (pre-sized).
- * Empty documents (no root or a null root) are skipped, as kubectl does. */
-static int wrap_all(sts_object_list *objs, sts_doclist *docs, sts_error **errors)
+ * Empty documents (no root or a null root) are skipped, as kubectl does.
+ * Documents are taken from the back (O(1) each) and the objects put back
+ * in input order. */
+static int wrap_all(sts_object_list *objs, sts_doclist *docs, int check, sts_error **errors)
 {
-    int first = 0;
-    while (sts_doclist_count(docs)) {
-        sts_doc *d;
-        sts_object *o;
-        sts_doclist_steal(&d, docs, 0);
-        if (sts_node_get_type(sts_doc_root(d)) == STS_NODE_NULL) {
-            sts_doc_free(d);
+    size_t n = sts_doclist_count(docs);
+    sts_doc **d = calloc(n ? n : 1, sizeof *d);
+    if (!d)
+        return STS_ENOMEM;
+    for (size_t i = n; i-- > 0;)
+        sts_doclist_steal(&d[i], docs, i);
+    int first = 0, rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        sts_doc *doc = d[i];
+        d[i] = NULL;
+        if (rc == STS_ENOMEM || sts_node_get_type(sts_doc_root(doc)) == STS_NODE_NULL) {
+            sts_doc_free(doc);
             continue;
         }
-        int rc = sts_object_take_doc(&o, d, errors);
-        if (!rc) {
-            rc = sts_object_check(o, errors);
+        sts_object *o = NULL;
+        int c = sts_object_take_doc(&o, doc, errors);
+        if (!c && check)
+            c = sts_object_check(o, errors);
+        if (o)
             objs->items[objs->count++] = o; /* freed with the list on failure */
-        }
-        if (rc == STS_ENOMEM)
-            return rc;
-        if (rc && !first)
-            first = rc;
+        if (c == STS_ENOMEM)
+            rc = c;
+        else if (c && !first)
+            first = c;
     }
-    return first;
+    free(d);
+    return rc ? rc : first;
 }
 
 int sts_load(sts_object_list **out, const sts_registry *reg, const char *format,
@@ -116,7 +125,7 @@ int sts_load(sts_object_list **out, const sts_registry *reg, const char *format,
         goto done;
     }
     sts_error *errors = NULL;
-    rc = wrap_all(objs, docs, &errors);
+    rc = wrap_all(objs, docs, !(o.flags & STS_DECODE_NO_TYPE_CHECK), &errors);
     if (rc) {
         if (o.source_name)
             sts_error_set_source(errors, o.source_name);
