@@ -102,5 +102,12 @@ void sts__decode_opts_fill(sts_decode_opts *dst, const sts_decode_opts *src);
 void sts__identity_opts_fill(sts_identity_opts *dst, const sts_identity_opts *src);
 const char *sts__service_name(const sts_object *sts);
 const char *sts__claim_template_name(const sts_object *sts, size_t i);
+/* Every key=value of match_labels is among labels (empty selects nothing). */
+int sts__labels_selected(const sts_node *match_labels, const sts_node *labels);
+/* The parts of sts_statefulset_check_names (each returns problems added or <0). */
+int sts__check_pod_name_length(sts_error **problems, const sts_object *sts);
+int sts__check_revision_label_length(sts_error **problems, const sts_object *sts,
+                                     const char *revision);
+int sts__check_claim_name_lengths(sts_error **problems, const sts_object *sts);
 
 #endif

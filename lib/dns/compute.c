@@ -46,22 +46,6 @@ static const char *obj_ns(const sts_object *o)
     return ns[0] ? ns : "default";
 }
 
-/* Every key=value of @sel is among @labels (an empty selector selects nothing here). */
-static int selects(const sts_node *sel, const sts_node *labels)
-{
-    if (!sts_node_count(sel))
-        return 0;
-    for (size_t i = 0; i < sts_node_count(sel); i++) {
-        const char *k;
-        size_t klen;
-        sts_node_get_string(&k, &klen, sts_node_map_key_at(sel, i));
-        const sts_node *v = sts_node_map_get(labels, k, klen);
-        if (!v || !sts_node_equal(v, sts_node_map_value_at(sel, i)))
-            return 0;
-    }
-    return 1;
-}
-
 static const sts_object *find_service(ctx *c, const sts_object_list *objects)
 {
     const sts_object *elsewhere = NULL;
@@ -111,7 +95,7 @@ static int collect_pods(ctx *c, const sts_object_list *objects, int publish_not_
             continue;
         sts_node *labels = NULL;
         sts_object_get(&labels, pod, "metadata.labels", NULL);
-        if (!selects(sel, labels))
+        if (!sts__labels_selected(sel, labels))
             continue;
         c->predicted = 0;
         endpoint e;
@@ -341,7 +325,7 @@ static int check_service(ctx *c)
     sts_node *sel = NULL, *tlabels = NULL;
     sts_service_get_selector(&sel, c->svc, NULL);
     sts_object_get(&tlabels, c->sts, "spec.template.metadata.labels", NULL);
-    int selected = selects(sel, tlabels);
+    int selected = sts__labels_selected(sel, tlabels);
     if (!sts_node_count(sel))
         dns_problem(c->r, STS_ENOTFOUND, "spec.selector",
                     "Service %s has no selector: the cluster creates no endpoints for it, so "

@@ -37,20 +37,18 @@ static int problem(sts_error **problems, const char *path, const char *fmt, ...)
     return 1;
 }
 
-int sts_statefulset_check_names(sts_error **problems, const sts_object *sts,
-                                const sts_identity_opts *opts)
+static int32_t last_ordinal(const sts_object *sts, int32_t *start, int32_t *count)
 {
-    if (!problems || !sts || sts_object_kind(sts) != STS_KIND_STATEFULSET)
-        return STS_EINVAL;
-    sts_identity_opts o;
-    sts__identity_opts_fill(&o, opts);
+    if (sts_statefulset_ordinals(start, count, sts, NULL))
+        *start = 0, *count = 1;
+    return *count > 0 ? *start + *count - 1 : *start;
+}
+
+int sts__check_pod_name_length(sts_error **problems, const sts_object *sts)
+{
     const char *set = sts_object_name(sts);
     size_t setlen = strlen(set);
-    int32_t start, count;
-    int found = 0, r;
-    if (sts_statefulset_ordinals(&start, &count, sts, NULL))
-        start = 0, count = 1;
-    int32_t last = count > 0 ? start + count - 1 : start;
+    int32_t start, count, last = last_ordinal(sts, &start, &count);
     size_t podlen = setlen + 1 + (size_t)digits(last);
     if (count > 0 && podlen > DNS1123_LABEL_MAX) {
         /* the first ordinal whose name is too long */
@@ -63,22 +61,28 @@ int sts_statefulset_check_names(sts_error **problems, const sts_object *sts,
         }
         char name[600];
         snprintf(name, sizeof name, "%.500s-%d", set, (int)first);
-        r = problem(problems, "metadata.name",
+        return problem(problems, "metadata.name",
                     "pod %s is %zu characters, more than 63: creating it fails validation "
                     "(spec.hostname and the statefulset.kubernetes.io/pod-name label: must be "
                     "no more than 63 characters) and the controller retries forever",
                     name, strlen(name));
-        if (r < 0)
-            return r;
-        found += r;
     }
-    if (o.revision && o.revision[0]) {
-        size_t rl = strlen(o.revision);
+    return 0;
+}
+
+int sts__check_revision_label_length(sts_error **problems, const sts_object *sts,
+                                     const char *revision)
+{
+    const char *set = sts_object_name(sts);
+    size_t setlen = strlen(set);
+    int found = 0, r;
+    if (revision && revision[0]) {
+        size_t rl = strlen(revision);
         if (rl > DNS1123_LABEL_MAX) {
             r = problem(problems, "metadata.name",
                         "the controller-revision-hash label value %s is %zu characters, more "
                         "than 63: pods of this revision fail validation",
-                        o.revision, rl);
+                        revision, rl);
             if (r < 0)
                 return r;
             found += r;
@@ -93,6 +97,15 @@ int sts_statefulset_check_names(sts_error **problems, const sts_object *sts,
             return r;
         found += r;
     }
+    return found;
+}
+
+int sts__check_claim_name_lengths(sts_error **problems, const sts_object *sts)
+{
+    const char *set = sts_object_name(sts);
+    size_t setlen = strlen(set);
+    int32_t start, count, last = last_ordinal(sts, &start, &count);
+    int found = 0, r;
     for (size_t i = 0; i < sts_statefulset_claim_template_count(sts); i++) {
         const char *t = sts__claim_template_name(sts, i);
         char path[96];
@@ -118,6 +131,19 @@ int sts_statefulset_check_names(sts_error **problems, const sts_object *sts,
         }
     }
     return found;
+}
+
+int sts_statefulset_check_names(sts_error **problems, const sts_object *sts,
+                                const sts_identity_opts *opts)
+{
+    if (!problems || !sts || sts_object_kind(sts) != STS_KIND_STATEFULSET)
+        return STS_EINVAL;
+    sts_identity_opts o;
+    sts__identity_opts_fill(&o, opts);
+    int a = sts__check_pod_name_length(problems, sts);
+    int b = a < 0 ? a : sts__check_revision_label_length(problems, sts, o.revision);
+    int c = b < 0 ? b : sts__check_claim_name_lengths(problems, sts);
+    return a < 0 ? a : b < 0 ? b : c < 0 ? c : a + b + c;
 }
 
 typedef struct claim_prefix {

@@ -60,3 +60,18 @@ void sts__identity_opts_fill(sts_identity_opts *dst, const sts_identity_opts *sr
     if (!dst->cluster_domain || !dst->cluster_domain[0])
         dst->cluster_domain = "cluster.local";
 }
+
+int sts__labels_selected(const sts_node *match_labels, const sts_node *labels)
+{
+    if (!sts_node_count(match_labels)) /* an empty selector selects nothing here */
+        return 0;
+    for (size_t i = 0; i < sts_node_count(match_labels); i++) {
+        const char *k;
+        size_t klen;
+        sts_node_get_string(&k, &klen, sts_node_map_key_at(match_labels, i));
+        const sts_node *v = sts_node_map_get(labels, k, klen);
+        if (!v || !sts_node_equal(v, sts_node_map_value_at(match_labels, i)))
+            return 0;
+    }
+    return 1;
+}
