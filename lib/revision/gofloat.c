@@ -105,6 +105,12 @@ size_t sts__go_float(char buf[STS__GO_FLOAT_MAX], double x)
         *o = '\0';
         return (size_t)(o - buf);
     }
+    if (ax < 9007199254740992.0 && ax == floor(ax)) {
+        /* below 2^53 doubles are at most 1 apart, so no shorter digit
+         * string reads back as an integer: print it exactly (the common case) */
+        o += sprintf(o, "%.0f", ax);
+        return (size_t)(o - buf);
+    }
     char d[24];
     int e10;
     int n = shortest(ax, d, &e10);

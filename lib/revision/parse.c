@@ -125,7 +125,8 @@ static int number(rd *r, sts_node **out)
         long long v = strtoll(buf, &endp, 10);
         if (*endp)
             return STS_EPARSE;
-        if (errno != ERANGE) {
+        /* "-0" is float64 negative zero in Go; an INT cannot hold it */
+        if (errno != ERANGE && !(v == 0 && buf[0] == '-')) {
             rc = sts_doc_new_int(out, r->doc, (int64_t)v);
             goto text;
         }
