@@ -555,6 +555,95 @@ START_TEST(options_and_errors)
 }
 END_TEST
 
+static sts_object *load_text(const char *format, const char *text)
+{
+    sts_doclist *docs;
+    sts_error *err = NULL;
+    ck_assert_int_eq(sts_doclist_new(&docs), 0);
+    if (sts_decode(docs, reg, format, text, strlen(text), NULL, &err))
+        ck_abort_msg("decode: %s", sts_error_message(err));
+    sts_doc *d;
+    ck_assert_int_eq(sts_doclist_steal(&d, docs, 0), 0);
+    sts_doclist_free(docs);
+    sts_object *o;
+    ck_assert_int_eq(sts_object_take_doc(&o, d, NULL), 0);
+    return o;
+}
+
+/* Errors point at the offending node: code, message, path, line, column. */
+START_TEST(error_positions)
+{
+    static const char yaml[] =
+        "apiVersion: apps/v1\n"
+        "kind: StatefulSet\n"
+        "metadata: {name: web}\n"
+        "spec:\n"
+        "  template:\n"
+        "    metadata: {labels: {app: web}}\n"
+        "    spec:\n"
+        "      x: [1, .nan]\n"
+        "status:\n"
+        "  collisionCount: abc\n";
+    sts_object *sts = load_text("yaml", yaml);
+    sts_error *err = NULL;
+    char buf[64];
+    ck_assert_int_eq(sts_revision_name(buf, sizeof buf, sts, NULL, &err), STS_ETYPE);
+    ck_assert_int_eq(sts_error_code(err), STS_ETYPE);
+    ck_assert_str_eq(sts_error_path(err), "status.collisionCount");
+    ck_assert_str_eq(sts_error_message(err), "expected an integer, found string");
+    ck_assert_uint_eq(sts_error_line(err), 10);
+    ck_assert_uint_eq(sts_error_column(err), 19);
+    sts_error_free(err);
+    err = NULL;
+
+    sts_buf b = STS_BUF_INIT;
+    ck_assert_int_eq(sts_revision_bytes(&b, sts, NULL, &err), STS_ERANGE);
+    ck_assert_uint_eq(b.len, 0);
+    ck_assert_str_eq(sts_error_path(err), "spec.template.spec.x[1]");
+    ck_assert_str_eq(sts_error_message(err),
+                     "json: unsupported value: NaN (JSON has no NaN or infinity)");
+    ck_assert_uint_eq(sts_error_line(err), 8);
+    ck_assert_uint_eq(sts_error_column(err), 14);
+    sts_error_free(err);
+    err = NULL;
+    /* the same in authored mode, where a private copy is encoded */
+    sts_revision_opts opts = STS_REVISION_OPTS_INIT;
+    opts.mode = STS_REVISION_MODE_AUTHORED;
+    ck_assert_int_eq(sts_revision_bytes(&b, sts, &opts, &err), STS_ERANGE);
+    ck_assert_str_eq(sts_error_path(err), "spec.template.spec.x[1]");
+    ck_assert_uint_eq(sts_error_line(err), 8);
+    sts_error_free(err);
+    err = NULL;
+
+    ck_assert_int_eq(sts_object_remove(sts, "spec.template", NULL), 0);
+    ck_assert_int_eq(sts_revision_bytes(&b, sts, NULL, &err), STS_ENOTFOUND);
+    ck_assert_str_eq(sts_error_path(err), "spec.template");
+    ck_assert_str_eq(sts_error_message(err), "the StatefulSet has no spec.template");
+    ck_assert_uint_eq(sts_error_line(err), 5); /* at spec */
+    ck_assert_uint_eq(sts_error_column(err), 3);
+    sts_error_free(err);
+    err = NULL;
+    sts_object_free(sts);
+
+    sts = load_text("yaml", "kind: StatefulSet\nspec:\n  template: [1]\n");
+    ck_assert_int_eq(sts_revision_bytes(&b, sts, NULL, &err), STS_ETYPE);
+    ck_assert_str_eq(sts_error_path(err), "spec.template");
+    ck_assert_str_eq(sts_error_message(err), "expected a map, found seq");
+    ck_assert_uint_eq(sts_error_line(err), 3);
+    ck_assert_uint_eq(sts_error_column(err), 13);
+    sts_error_free(err);
+    err = NULL;
+    sts_revision_opts v = STS_REVISION_OPTS_INIT;
+    v.kubernetes_version = "1.30";
+    ck_assert_int_eq(sts_revision_bytes(&b, sts, &v, &err), STS_EVERSION);
+    ck_assert_str_eq(sts_error_message(err),
+                     "unsupported Kubernetes version \"1.30\" (known: 1.31 to 1.35)");
+    sts_error_free(err);
+    sts_buf_dispose(&b);
+    sts_object_free(sts);
+}
+END_TEST
+
 static const char *label_of(const sts_object *o, const char *key)
 {
     const char *v;
@@ -795,6 +884,7 @@ static Suite *suite(void)
     tcase_add_test(t, authored_version_pair);
     tcase_add_test(t, authored_without_metadata);
     tcase_add_test(t, options_and_errors);
+    tcase_add_test(t, error_positions);
     tcase_add_test(t, controller_revision_object);
     tcase_add_test(t, controller_revision_numbers_keep_text);
     tcase_add_test(t, equal_revision);
