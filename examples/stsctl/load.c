@@ -50,3 +50,32 @@ int stsctl_load(stsctl *ctl, const stsctl_command *cmd, sts_object_list **out,
     *out = list;
     return worst;
 }
+
+int stsctl_load_sources(stsctl *ctl, const stsctl_command *cmd, sts_object_list **out,
+                        size_t *ends, const char *format, char *const *files, int nfiles)
+{
+    sts_object_list *list = NULL;
+    int worst = STSCTL_EXIT_OK;
+    if (sts_object_list_new(&list))
+        return stsctl_fail(cmd, STSCTL_EXIT_USAGE, "out of memory");
+    for (int i = 0; i < nfiles; i++) {
+        int status = load_one(ctl, cmd, &list, format, files[i]);
+        if (status > worst)
+            worst = status;
+        ends[i] = sts_object_list_count(list);
+    }
+    if (worst) {
+        sts_object_list_free(list);
+        list = NULL;
+    }
+    *out = list;
+    return worst;
+}
+
+const char *stsctl_source_at(char *const *files, const size_t *ends, int nfiles, size_t i)
+{
+    for (int f = 0; f < nfiles; f++)
+        if (i < ends[f])
+            return stsctl_source_name(files[f]);
+    return "";
+}

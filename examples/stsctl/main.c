@@ -8,6 +8,9 @@ static const stsctl_command *const commands[] = {
     &stsctl_cmd_convert,
     &stsctl_cmd_get,
     &stsctl_cmd_formats,
+    &stsctl_cmd_pods,
+    &stsctl_cmd_render,
+    &stsctl_cmd_dns,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -29,6 +29,9 @@ typedef struct stsctl_command {
 extern const stsctl_command stsctl_cmd_convert;
 extern const stsctl_command stsctl_cmd_get;
 extern const stsctl_command stsctl_cmd_formats;
+extern const stsctl_command stsctl_cmd_pods;
+extern const stsctl_command stsctl_cmd_render;
+extern const stsctl_command stsctl_cmd_dns;
 
 /* ---- report.c: messages and exit statuses ---- */
 
@@ -70,6 +73,12 @@ int stsctl_finish(const stsctl_command *cmd, int status);
  * exit status; on failure *out is NULL. */
 int stsctl_load(stsctl *ctl, const stsctl_command *cmd, sts_object_list **out,
                 const char *format, char *const *files, int nfiles);
+/* stsctl_load() that also records where each file's objects end:
+ * ends[f] (an array of @p nfiles) is the object count after file f. */
+int stsctl_load_sources(stsctl *ctl, const stsctl_command *cmd, sts_object_list **out,
+                        size_t *ends, const char *format, char *const *files, int nfiles);
+/* The source name ("<stdin>" for "-") of object @p i of such a list. */
+const char *stsctl_source_at(char *const *files, const size_t *ends, int nfiles, size_t i);
 
 /* ---- output.c: output flags shared by commands that print data ---- */
 
@@ -96,5 +105,61 @@ int stsctl_output_option(stsctl_output *out, const stsctl_command *cmd, int opt,
 /* Check that @p format is registered and can encode (or decode when
  * @p decode); prints a usage error naming the known formats otherwise. */
 int stsctl_check_format(stsctl *ctl, const stsctl_command *cmd, const char *format, int decode);
+
+/* ---- tree.c: output documents built in code, printed by the serializers ---- */
+
+typedef struct stsctl_tree {
+    sts_doc *doc;
+    int rc; /* the first failure; later calls do nothing and return NULL */
+} stsctl_tree;
+
+int stsctl_tree_init(stsctl_tree *t);
+void stsctl_tree_dispose(stsctl_tree *t);
+sts_node *stsctl_tree_map(stsctl_tree *t);
+sts_node *stsctl_tree_seq(stsctl_tree *t);
+/* a string node, or null for a NULL @p s */
+sts_node *stsctl_tree_str(stsctl_tree *t, const char *s);
+sts_node *stsctl_tree_int(stsctl_tree *t, int64_t v);
+sts_node *stsctl_tree_copy(stsctl_tree *t, const sts_node *src);
+void stsctl_tree_set(stsctl_tree *t, sts_node *map, const char *key, sts_node *value);
+void stsctl_tree_push(stsctl_tree *t, sts_node *seq, sts_node *item);
+/* Encode @p roots kubectl-style (sorted keys) with @p format and write them
+ * to standard output; @p flags are STS_ENCODE_*. Returns an exit status. */
+int stsctl_emit(stsctl *ctl, const stsctl_command *cmd, const char *format,
+                const sts_node *const *roots, size_t count, uint32_t flags);
+
+/* ---- table.c: kubectl-style aligned columns ---- */
+
+typedef struct stsctl_table {
+    size_t ncols, ncells, cap;
+    char **cells; /* row-major copies */
+} stsctl_table;
+
+int stsctl_table_init(stsctl_table *t, size_t ncols);
+void stsctl_table_dispose(stsctl_table *t);
+/* Copy one row of ncols cells (NULL cells print empty). 0 or STS_ENOMEM. */
+int stsctl_table_add(stsctl_table *t, const char *const *row);
+/* Append the rows, aligned, to @p out. 0 or STS_ENOMEM. */
+int stsctl_table_render(sts_buf *out, const stsctl_table *t);
+
+/* ---- findings.c: problems found in the input, with positions ---- */
+
+/* Print every problem of @p chain as `SOURCE:LINE:COLUMN: LABEL: message
+ * (path)` on stderr, the position taken from the node at the problem's
+ * field path in @p obj (nullable: no position). */
+void stsctl_print_findings(const sts_error *chain, const sts_object *obj, const char *source,
+                           const char *label);
+/* Commands that expand every replica refuse sets larger than this, so a
+ * hostile `replicas: 2147483647` cannot make them run for hours. */
+#define STSCTL_MAX_PODS 100000
+#define STSCTL_MAX_PODS_TEXT "100000"
+/* STS_ELIMIT with an error in @p *err when @p count exceeds STSCTL_MAX_PODS. */
+int stsctl_check_replica_limit(sts_error **err, const sts_object *sts, int32_t count);
+/* The naming checks of every StatefulSet of @p list (sts_statefulset_check_names
+ * with @p opts, sts_check_claim_collisions), printed as warnings. Returns the
+ * number of problems, or -1 when out of memory (reported). */
+int stsctl_check_naming(const stsctl_command *cmd, const sts_object_list *list,
+                        char *const *files, const size_t *ends, int nfiles,
+                        const sts_identity_opts *opts);
 
 #endif
