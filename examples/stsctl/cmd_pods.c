@@ -170,7 +170,8 @@ static int add_set(out_ctx *o, const stsctl_command *cmd, const sts_object *sts,
     int rc = 0;
     if (!sts_object_name(sts)[0])
         rc = sts_error_new(&err, STS_EVALIDATION, "the StatefulSet has no metadata.name",
-                           "metadata", 0, 0, UINT64_MAX);
+                           "metadata", 0, 0, UINT64_MAX)
+                 ? STS_ENOMEM : STS_EVALIDATION;
     else
         rc = sts_statefulset_ordinals(&start, &count, sts, &err);
     if (!rc)
