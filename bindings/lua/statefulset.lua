@@ -96,6 +96,20 @@ function M.dump(objects, format, opts)
   return core.default_registry:dump(objects, format, opts)
 end
 
+-- ---- identity (identity.h) ---------------------------------------------------
+
+--- Split a pod name like the controller: "web-007" -> "web", 7;
+-- no match -> "", -1; an ordinal beyond int32 -> parent, -1.
+M.parse_pod_name = core.parse_pod_name
+--- `<set>-<ordinal>`.
+M.pod_name = core.pod_name
+--- `<template>-<set>-<ordinal>`.
+M.claim_name = core.claim_name
+--- PVC names shared by StatefulSets of @objects (an array of objects) in
+-- one namespace: an array of problem tables { code, name, message, text,
+-- path, line, column }; empty when there are none.
+M.check_claim_collisions = core.check_claim_collisions
+
 --- A new object of a known kind with apiVersion, kind and metadata.name.
 function M.new(kind, name, registry)
   return core.new(kind, name, registry)

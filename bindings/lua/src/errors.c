@@ -124,6 +124,37 @@ int lsts_fail(lua_State *L, int code, sts_error *err)
     return 3;
 }
 
+void lsts_push_error_array(lua_State *L, const sts_error *chain)
+{
+    size_t n = sts_error_count(chain);
+    lua_createtable(L, n > INT32_MAX ? 0 : (int)n, 0);
+    lua_Integer i = 1;
+    for (const sts_error *e = chain; e; e = sts_error_next(e), i++) {
+        lua_createtable(L, 0, 9);
+        /* problems always carry their own code; STS_EVALIDATION if not */
+        set_fields(L, sts_error_code(e) ? sts_error_code(e) : STS_EVALIDATION, e);
+        luaL_setmetatable(L, error_mt_key);
+        lua_rawseti(L, -2, i);
+    }
+    luaL_setmetatable(L, lsts_array_key);
+}
+
+static int build_problems(lua_State *L)
+{
+    lsts_push_error_array(L, lua_touserdata(L, 1));
+    return 1;
+}
+
+void lsts_push_problems(lua_State *L, sts_error *owned)
+{
+    lua_pushcfunction(L, build_problems);
+    lua_pushlightuserdata(L, owned);
+    int status = lua_pcall(L, 1, 1, 0);
+    sts_error_free(owned);
+    if (status != LUA_OK)
+        lua_error(L);
+}
+
 static int error_tostring(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);

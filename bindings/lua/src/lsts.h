@@ -57,6 +57,11 @@ int lsts_fail(lua_State *L, int code, sts_error *err);
  * leaking it if Lua raises (out of memory). */
 void lsts_push_buf(lua_State *L, sts_buf *buf);
 void lsts_open_errors(lua_State *L, int module);
+/* Push an array of error tables (same fields as err.errors, with the
+ * error metatable), one per entry of @p chain (nullable, borrowed). */
+void lsts_push_error_array(lua_State *L, const sts_error *chain);
+/* The same for an owned chain: freed whether or not Lua raises. */
+void lsts_push_problems(lua_State *L, sts_error *owned);
 
 /* ---- values (convert.c) ---- */
 /* Push @p node (nullable) as a Lua value: maps and sequences become tables
@@ -76,6 +81,11 @@ extern const char lsts_map_key[];
  * source_name string stays valid while the table is on the stack. */
 void lsts_decode_opts(lua_State *L, int idx, sts_decode_opts *opts, const char **format);
 void lsts_encode_opts(lua_State *L, int idx, sts_encode_opts *opts, const char **format);
+/* { namespace, cluster_domain, revision, uid } -> sts_identity_opts. */
+void lsts_identity_opts(lua_State *L, int idx, sts_identity_opts *opts);
+/* { service, objects, cluster_domain, ttl } -> sts_dns_opts; `service` and
+ * `objects` are only checked as keys here (dns.c reads them). */
+void lsts_dns_opts(lua_State *L, int idx, sts_dns_opts *opts);
 
 /* ---- registries (registry.c) ---- */
 void lsts_open_registry(lua_State *L, int module);
@@ -89,7 +99,34 @@ lsts_object_ud *lsts_check_object_ud(lua_State *L, int idx);
 /* Push a new Object userdata (obj NULL) whose user value is the registry
  * userdata at @p reg_idx. Fill it in afterwards. */
 lsts_object_ud *lsts_new_object_ud(lua_State *L, int reg_idx);
+/* Like lsts_new_object_ud, sharing the registry (box and user value) of
+ * the open Object at @p src_idx: works after its Registry was closed. */
+lsts_object_ud *lsts_new_object_ud_like(lua_State *L, int src_idx);
+/* Give @p o a list of its own holding @p obj (consumed, also on failure). */
+int lsts_adopt(lsts_object_ud *o, sts_object *obj);
+/* Push an array of Objects for every object of @p owner's list and drop
+ * the caller's reference on @p owner (also when raising). @p src_idx: a
+ * Registry userdata, or an Object whose registry the new objects share. */
+int lsts_push_owner(lua_State *L, lsts_owner *owner, int src_idx);
 /* Register the typed accessors into the methods table at the top. */
 void lsts_register_accessors(lua_State *L);
+
+/* ---- object arrays (lists.c) ---- */
+/* The objects of the Lua array at @p idx as one sts_object_list, exactly
+ * those, in order. Borrows the list of their load when the array is that
+ * whole list; otherwise builds a list of clones held by a userdata (freed
+ * by the collector, or earlier by lsts_release_list). Always pushes one
+ * value (nil or that userdata) to keep on the stack while the list is used.
+ * Non-objects raise. Returns NULL with *rc and *err set on failure. */
+const sts_object_list *lsts_object_list(lua_State *L, int idx, const char *what, int *rc,
+                                        sts_error **err);
+/* Free a built list now (the value lsts_object_list pushed, at @p idx). */
+void lsts_release_list(lua_State *L, int idx);
+void lsts_open_lists(lua_State *L);
+
+/* ---- identity and DNS (identity.c, dns.c) ---- */
+/* Add functions to the module and methods to the Object method table. */
+void lsts_open_identity(lua_State *L, int module);
+void lsts_open_dns(lua_State *L, int module);
 
 #endif

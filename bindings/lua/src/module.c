@@ -83,5 +83,8 @@ LSTS_EXPORT int luaopen_statefulset_core(lua_State *L)
     lsts_open_convert(L, module);
     lsts_open_object(L, module);
     lsts_open_registry(L, module);
+    lsts_open_lists(L);
+    lsts_open_identity(L, module);
+    lsts_open_dns(L, module);
     return 1;
 }

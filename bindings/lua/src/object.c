@@ -34,9 +34,25 @@ lsts_object_ud *lsts_new_object_ud(lua_State *L, int reg_idx)
     return o;
 }
 
-/* The object at @p idx was created without an owner (sts_object_new,
- * sts_object_clone): give it a list of its own. Consumes @p obj. */
-static int adopt(lsts_object_ud *o, sts_object *obj)
+lsts_object_ud *lsts_new_object_ud_like(lua_State *L, int src_idx)
+{
+    src_idx = lua_absindex(L, src_idx);
+    lsts_object_ud *src = lsts_check_object_ud(L, src_idx);
+    lsts_object_ud *o = lua_newuserdatauv(L, sizeof *o, 1);
+    o->obj = NULL;
+    o->owner = NULL;
+    o->reg = NULL;
+    luaL_setmetatable(L, LSTS_OBJECT_MT);
+    lua_getiuservalue(L, src_idx, 1);
+    lua_setiuservalue(L, -2, 1);
+    o->reg = src->reg;
+    src->reg->refs++;
+    return o;
+}
+
+/* An object created without an owner (sts_object_new, sts_object_clone,
+ * rendering): give it a list of its own. Consumes @p obj. */
+int lsts_adopt(lsts_object_ud *o, sts_object *obj)
 {
     lsts_owner *owner = malloc(sizeof *owner);
     if (!owner) {
@@ -114,7 +130,7 @@ static int l_new(lua_State *L)
     sts_error *err = NULL;
     int rc = sts_object_new(&obj, k, name, namelen, &err);
     if (!rc)
-        rc = adopt(o, obj);
+        rc = lsts_adopt(o, obj);
     if (rc)
         return lsts_fail(L, rc, err);
     return 1;
@@ -123,13 +139,13 @@ static int l_new(lua_State *L)
 static int obj_clone(lua_State *L)
 {
     sts_object *obj = lsts_check_object(L, 1);
-    lua_getiuservalue(L, 1, 1);
-    lsts_object_ud *o = lsts_new_object_ud(L, -1);
+    /* the source's registry box, which outlives a closed Registry userdata */
+    lsts_object_ud *o = lsts_new_object_ud_like(L, 1);
     sts_object *copy = NULL;
     sts_error *err = NULL;
     int rc = sts_object_clone(&copy, obj, &err);
     if (!rc)
-        rc = adopt(o, copy);
+        rc = lsts_adopt(o, copy);
     if (rc)
         return lsts_fail(L, rc, err);
     return 1;

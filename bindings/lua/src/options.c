@@ -124,3 +124,31 @@ void lsts_encode_opts(lua_State *L, int idx, sts_encode_opts *opts, const char *
         opts->flags |= STS_ENCODE_EXPLICIT_START;
     opts->indent = (uint32_t)get_uint(L, idx, "indent", 64);
 }
+
+void lsts_identity_opts(lua_State *L, int idx, sts_identity_opts *opts)
+{
+    static const char *const known[] = {"namespace", "cluster_domain", "revision", "uid", NULL};
+    sts_identity_opts_init(opts);
+    if (lua_isnoneornil(L, idx))
+        return;
+    idx = lua_absindex(L, idx);
+    luaL_checktype(L, idx, LUA_TTABLE);
+    check_keys(L, idx, known);
+    opts->ns = get_string(L, idx, "namespace");
+    opts->cluster_domain = get_string(L, idx, "cluster_domain");
+    opts->revision = get_string(L, idx, "revision");
+    opts->uid = get_string(L, idx, "uid");
+}
+
+void lsts_dns_opts(lua_State *L, int idx, sts_dns_opts *opts)
+{
+    static const char *const known[] = {"service", "objects", "cluster_domain", "ttl", NULL};
+    sts_dns_opts_init(opts);
+    if (lua_isnoneornil(L, idx))
+        return;
+    idx = lua_absindex(L, idx);
+    luaL_checktype(L, idx, LUA_TTABLE);
+    check_keys(L, idx, known);
+    opts->cluster_domain = get_string(L, idx, "cluster_domain");
+    opts->ttl = (uint32_t)get_uint(L, idx, "ttl", UINT32_MAX); /* 0: the library default */
+}

@@ -73,19 +73,34 @@ static int opts_index(lua_State *L, int fmt_idx, const char **format)
 }
 
 /* Protected: turn every object of the owner's list into a userdata.
- * Arguments: owner (light userdata), registry userdata. */
+ * Arguments: owner (light userdata), a Registry userdata or an Object
+ * whose registry the new objects share (rendered objects). */
 static int wrap_objects(lua_State *L)
 {
     lsts_owner *owner = lua_touserdata(L, 1);
     size_t n = sts_object_list_count(owner->list);
     lua_createtable(L, n > INT32_MAX ? 0 : (int)n, 0);
     for (size_t i = 0; i < n; i++) {
-        lsts_object_ud *o = lsts_new_object_ud(L, 2);
+        lsts_object_ud *o = luaL_testudata(L, 2, LSTS_OBJECT_MT) ? lsts_new_object_ud_like(L, 2)
+                                                                  : lsts_new_object_ud(L, 2);
         o->obj = sts_object_list_at(owner->list, i);
         o->owner = owner;
         owner->refs++;
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
+    return 1;
+}
+
+int lsts_push_owner(lua_State *L, lsts_owner *owner, int reg_idx)
+{
+    reg_idx = lua_absindex(L, reg_idx);
+    lua_pushcfunction(L, wrap_objects);
+    lua_pushlightuserdata(L, owner);
+    lua_pushvalue(L, reg_idx);
+    int status = lua_pcall(L, 2, 1, 0);
+    lsts_owner_unref(owner);
+    if (status != LUA_OK)
+        lua_error(L);
     return 1;
 }
 
@@ -113,14 +128,7 @@ static int reg_load(lua_State *L)
         lsts_owner_unref(owner);
         return lsts_fail(L, rc, err);
     }
-    lua_pushcfunction(L, wrap_objects);
-    lua_pushlightuserdata(L, owner);
-    lua_pushvalue(L, 1);
-    int status = lua_pcall(L, 2, 1, 0);
-    lsts_owner_unref(owner);
-    if (status != LUA_OK)
-        lua_error(L);
-    return 1;
+    return lsts_push_owner(L, owner, 1);
 }
 
 static int reg_dump(lua_State *L)
