@@ -297,6 +297,21 @@ def _():
         expect(rc == 2 and "--help" in err, f"{args}: exit {rc}: {err}")
 
 
+@check("pods/dns: output is escaped by the serializers; --from json reads JSON input")
+def _():
+    ns = 'we"ird\\ns\u00e9'
+    pods, _ = pods_json(["--namespace", ns, NGINX])
+    expect(pods[0]["namespace"] == ns and pods[0]["fqdn"] == f"web-0.nginx.{ns}.svc.cluster.local",
+           pods)
+    rc, out, err = run(["pods", "-o", "yaml", "--namespace", ns, NGINX])
+    expect(rc == 0 and reread(out)[0]["pods"][1]["namespace"] == ns, out)
+    rc, js, err = run(["convert", "-o", "json", NGINX])
+    pods, _ = pods_json(["--from", "json", "-"], stdin=js.encode())
+    expect([p["name"] for p in pods] == ["web-0", "web-1", "web-2"], pods)
+    rc, out, err = run(["dns", "-o", "yaml", "--from", "json", "-"], stdin=js.encode())
+    expect(rc == 0 and reread(out)[0]["serviceFqdn"] == "nginx.default.svc.cluster.local", out)
+
+
 @check("pods: hostile replicas are refused, not expanded for hours")
 def _():
     f = write("huge.yaml", sts("web", "  replicas: 2147483647\n"))
