@@ -6,6 +6,9 @@
     (3, 'nginx', True)
     >>> sts.replicas = 5
     >>> print(sts.to_yaml())          # unknown fields and key order kept
+    >>> sts.pod_names(), sts.pod_fqdn(0)
+    (['web-0', ...], 'web-0.nginx.default.svc.cluster.local')
+    >>> sts.revision(kube_version="1.34")   # what status.updateRevision will show
 
 The shared library is found through $STS_LIBRARY (its full path), else a
 build tree ($STS_BUILD_ROOT/lib, or build/ of the source checkout this
@@ -17,12 +20,15 @@ and column.
 from ._errors import (EEXISTS, EINVAL, EIO, ELIMIT, ENOMEM, ENOTFOUND, EPARSE, ERANGE, ETYPE,
                       EUNSUPPORTED, EVALIDATION, EVERSION, AlreadyExistsError, Error,
                       FieldTypeError, InputOutputError, InvalidArgumentError, LimitError,
-                      NotFoundError, OutOfMemoryError, ParseError, RangeError, UnsupportedError,
-                      ValidationError, VersionError)
+                      NotFoundError, OutOfMemoryError, ParseError, Problem, RangeError,
+                      UnsupportedError, ValidationError, VersionError)
+from ._dns import DnsRecord, DnsRecords
+from ._identity import PodIdentity, check_claim_collisions, parse_pod_name
 from ._lib import lib as _library
 from ._objects import (ControllerRevision, Object, PersistentVolumeClaim, Pod, PvcRetention,
                        Service, StatefulSet, dump, dump_file, from_dict, load, load_file)
 from ._registry import Registry, default_registry
+from ._revision import fnv1_32, revision_equal
 
 __version__ = "0.1.0"
 
@@ -39,6 +45,8 @@ __all__ = [
     "load", "load_file", "from_dict", "dump", "dump_file",
     "Object", "StatefulSet", "Service", "Pod", "PersistentVolumeClaim", "ControllerRevision",
     "PvcRetention", "Registry", "default_registry", "library_path", "library_version",
+    "parse_pod_name", "check_claim_collisions", "PodIdentity", "Problem", "DnsRecord",
+    "DnsRecords", "revision_equal", "fnv1_32",
     "Error", "OutOfMemoryError", "InvalidArgumentError", "ParseError", "FieldTypeError",
     "ValidationError", "NotFoundError", "UnsupportedError", "LimitError", "RangeError",
     "VersionError", "InputOutputError", "AlreadyExistsError",

@@ -6,11 +6,13 @@ KeyError, ...), so ``except TypeError`` keeps working for code that does not
 know this library.
 """
 
+import collections
+
 __all__ = [
     "Error", "OutOfMemoryError", "InvalidArgumentError", "ParseError",
     "FieldTypeError", "ValidationError", "NotFoundError", "UnsupportedError",
     "LimitError", "RangeError", "VersionError", "InputOutputError",
-    "AlreadyExistsError", "error_class",
+    "AlreadyExistsError", "error_class", "Problem",
 ]
 
 # Status codes from include/statefulset/common.h (part of the ABI, never renumbered).
@@ -141,3 +143,21 @@ _BY_CODE = {cls.code: cls for cls in (
 def error_class(code):
     """The exception class for a status code (``Error`` for unknown codes)."""
     return _BY_CODE.get(code, Error)
+
+
+class Problem(collections.namedtuple("Problem", "message path code line column")):
+    """A finding the library reports as data, not as a failure of the call:
+    naming limits (StatefulSet.check_names), PVC name collisions, reasons DNS
+    records are missing. ``code`` is the STS_E* code the library gave it
+    (``ValidationError.code`` or ``NotFoundError.code``); ``path`` is the
+    Kubernetes field path ("" when none); ``line``/``column`` are the
+    1-based source position, ``None`` when unknown."""
+
+    __slots__ = ()
+
+    def __str__(self):
+        return "%s: %s" % (self.path, self.message) if self.path else self.message
+
+    def to_dict(self):
+        """``{"message", "path"}`` as ``stsctl dns -o json`` prints problems."""
+        return {"message": self.message, "path": self.path}

@@ -9,7 +9,7 @@ code except STS_ENOTFOUND from getters (an absent field, not an error).
 import ctypes
 import os
 import sys
-from ctypes import (POINTER, Structure, c_char_p, c_double, c_int, c_int32, c_int64,
+from ctypes import (POINTER, Structure, c_char, c_char_p, c_double, c_int, c_int32, c_int64,
                     c_size_t, c_uint32, c_uint64, c_void_p)
 
 from . import _errors
@@ -67,6 +67,10 @@ class ErrorPtr(_Handle):
     """sts_error *"""
 
 
+class DnsRecordsPtr(_Handle):
+    """sts_dns_records *"""
+
+
 # ---- public structs ------------------------------------------------------------
 
 class Buf(Structure):
@@ -96,6 +100,27 @@ class EncodeOpts(Structure):
 DECODE_ALLOW_DUPLICATE_KEYS = 1 << 0
 DECODE_KEEP_LISTS = 1 << 1
 DECODE_NO_SOURCE_TEXT = 1 << 2
+class IdentityOpts(Structure):
+    """sts_identity_opts (identity.h); NULL fields mean "from the object"."""
+    _fields_ = [("sz", c_size_t), ("ns", c_char_p), ("cluster_domain", c_char_p),
+                ("revision", c_char_p), ("uid", c_char_p)]
+
+
+class DnsOpts(Structure):
+    """sts_dns_opts (dns.h); ttl 0 means the library's default."""
+    _fields_ = [("sz", c_size_t), ("cluster_domain", c_char_p), ("ttl", c_uint32),
+                ("flags", c_uint32)]
+
+
+class RevisionOpts(Structure):
+    """sts_revision_opts (revision.h)."""
+    _fields_ = [("sz", c_size_t), ("kubernetes_version", c_char_p), ("mode", c_uint32),
+                ("flags", c_uint32), ("collision_count", c_int32)]
+
+
+REVISION_MODES = {"auto": 0, "live": 1, "authored": 2}   # sts_revision_mode
+REVISION_USE_COLLISION_COUNT = 1 << 0
+
 ENCODE_ORIGINAL = 0
 ENCODE_KUBECTL = 1
 ENCODE_COMPACT = 1 << 0
@@ -291,6 +316,52 @@ PROTOTYPES = [
     ("sts_statefulset_get_template", c_int, [P(NodePtr), ObjectPtr, _ERR], "err?"),
     ("sts_statefulset_claim_template_count", c_size_t, [ObjectPtr], None),
     ("sts_statefulset_claim_template_at", NodePtr, [ObjectPtr, c_size_t], None),
+    ("sts_object_list_take", c_int, [ObjectListPtr, ObjectPtr], "rc"),
+    # identity.h. Names use snprintf semantics: the result is the full length
+    # (call with NULL, 0 first), "rc?" lets STS_ENOTFOUND through (no FQDN
+    # without a serviceName).
+    ("sts_pod_name_parse", c_int, [P(c_size_t), P(c_int32), c_char_p, c_size_t], "rc"),
+    ("sts_identity_opts_init", None, [P(IdentityOpts)], None),
+    ("sts_statefulset_ordinals", c_int, [P(c_int32), P(c_int32), ObjectPtr, _ERR], "err"),
+    ("sts_statefulset_effective_namespace", c_char_p, [ObjectPtr, P(IdentityOpts)], None),
+    ("sts_statefulset_pod_name", c_int, [P(c_char), c_size_t, ObjectPtr, c_int32], "rc"),
+    ("sts_statefulset_pod_fqdn", c_int, [P(c_char), c_size_t, ObjectPtr, c_int32,
+                                         P(IdentityOpts)], "rc?"),
+    ("sts_statefulset_claim_count", c_size_t, [ObjectPtr], None),
+    ("sts_statefulset_claim_name", c_int, [P(c_char), c_size_t, ObjectPtr, c_size_t, c_int32],
+     "rc"),
+    ("sts_statefulset_is_member", c_int, [ObjectPtr, ObjectPtr], None),
+    ("sts_statefulset_render_pod", c_int, [P(ObjectPtr), ObjectPtr, c_int32, P(IdentityOpts),
+                                           _ERR], "err"),
+    ("sts_statefulset_render_claims", c_int, [P(ObjectListPtr), ObjectPtr, c_int32,
+                                              P(IdentityOpts), _ERR], "err"),
+    # problems go to the first argument and are not an error: the wrapper frees them
+    ("sts_statefulset_check_names", c_int, [_ERR, ObjectPtr, P(IdentityOpts)], "rc"),
+    ("sts_check_claim_collisions", c_int, [_ERR, ObjectListPtr], "rc"),
+    # dns.h
+    ("sts_dns_opts_init", None, [P(DnsOpts)], None),
+    ("sts_dns_compute", c_int, [P(DnsRecordsPtr), ObjectPtr, ObjectListPtr, ObjectPtr,
+                                P(DnsOpts), _ERR], "err"),
+    ("sts_dns_records_free", None, [DnsRecordsPtr], None),
+    ("sts_dns_records_count", c_size_t, [DnsRecordsPtr], None),
+    ("sts_dns_record_name", c_char_p, [DnsRecordsPtr, c_size_t], None),
+    ("sts_dns_record_type", c_int, [DnsRecordsPtr, c_size_t], None),
+    ("sts_dns_type_name", c_char_p, [c_int], None),
+    ("sts_dns_record_ttl", c_uint32, [DnsRecordsPtr, c_size_t], None),
+    ("sts_dns_record_data", c_char_p, [DnsRecordsPtr, c_size_t], None),
+    ("sts_dns_record_pod", c_char_p, [DnsRecordsPtr, c_size_t], None),
+    ("sts_dns_service_fqdn", c_char_p, [DnsRecordsPtr], None),
+    ("sts_dns_records_problems", ErrorPtr, [DnsRecordsPtr], None),
+    ("sts_dns_records_zone", c_int, [P(Buf), DnsRecordsPtr, _ERR], "err"),
+    # revision.h
+    ("sts_revision_opts_init", None, [P(RevisionOpts)], None),
+    ("sts_fnv1_32", c_uint32, [c_char_p, c_size_t], None),
+    ("sts_revision_bytes", c_int, [P(Buf), ObjectPtr, P(RevisionOpts), _ERR], "err"),
+    ("sts_revision_hash", c_int, [P(c_char), c_size_t, ObjectPtr, P(RevisionOpts), _ERR], "err"),
+    ("sts_revision_name", c_int, [P(c_char), c_size_t, ObjectPtr, P(RevisionOpts), _ERR], "err"),
+    ("sts_revision_object", c_int, [P(ObjectPtr), ObjectPtr, c_int64, P(RevisionOpts), _ERR],
+     "err"),
+    ("sts_revision_equal", c_int, [ObjectPtr, ObjectPtr, _ERR], "err"),
 ]
 
 # The StatefulSet's typed int32 / string fields follow one pattern each:

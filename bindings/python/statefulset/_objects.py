@@ -23,8 +23,11 @@ from ._lib import (DECODE_ALLOW_DUPLICATE_KEYS, DECODE_KEEP_LISTS, DECODE_NO_SOU
                    ENCODE_AS_LIST, ENCODE_COMPACT, ENCODE_EXPLICIT_START, ENCODE_KUBECTL,
                    ENCODE_ORIGINAL, Buf, DecodeOpts, DocPtr, EncodeOpts, ErrorPtr, NodePtr,
                    ObjectListPtr, ObjectPtr, lib)
+from ._dns import DnsMixin
+from ._identity import IdentityMixin
 from ._nodes import check_int32, decode_str, encode_str, from_python, to_python
 from ._registry import Registry, default_registry
+from ._revision import RevisionMixin
 
 # sts_kind values (include/statefulset/model.h)
 KIND_OTHER = 0
@@ -173,6 +176,19 @@ class Object:
         """Wrap an sts_object the caller owns alone (from new, clone, take_doc)."""
         owner = _Owner(ptr, lib.sts_object_free)
         return _class_for(lib.sts_object_kind(ptr))._wrap(ptr, owner)
+
+    @staticmethod
+    def _own_list(lst):
+        """Wrap every object of an sts_object_list the caller owns alone; the
+        list is freed when the last of them is closed or collected."""
+        owner = _Owner(lst, lib.sts_object_list_free)
+        result = []
+        for i in range(lib.sts_object_list_count(lst)):
+            ptr = lib.sts_object_list_at(lst, i)
+            result.append(_class_for(lib.sts_object_kind(ptr))._wrap(ptr, owner))
+        if not result:
+            owner.release()  # nobody will: free the empty list now
+        return result
 
     # -- life cycle --
 
@@ -385,9 +401,14 @@ class Object:
                          flags=ENCODE_COMPACT if compact else 0, registry=registry)
 
 
-class StatefulSet(Object):
+class StatefulSet(IdentityMixin, DnsMixin, RevisionMixin, Object):
     """apps/v1 StatefulSet. Absent fields read as None (``replicas`` absent is
-    None, ``replicas: 0`` is 0); assigning None removes the field."""
+    None, ``replicas: 0`` is 0); assigning None removes the field.
+
+    Identity (ordinals, pod_names, pods, pod_fqdn, claim_names, is_member,
+    render_pod, render_claims, check_names), DNS (dns_records) and revisions
+    (revision, revision_hash, revision_bytes, revision_object) come from the
+    mixins in _identity, _dns and _revision."""
 
     _KIND = KIND_STATEFULSET
 
@@ -628,13 +649,12 @@ def load(data, format=None, *, source=None, registry=None, keep_lists=False,
     opts = _decode_opts(source, keep_lists, allow_duplicate_keys, keep_source_text, limits)
     lst = ObjectListPtr()
     lib.sts_object_list_new(lst)
-    owner = _Owner(lst, lib.sts_object_list_free)
-    lib.sts_load(lst, reg._p, _format_name(format), data, len(data), byref(opts), ErrorPtr())
-    result = []
-    for i in range(lib.sts_object_list_count(lst)):
-        ptr = lib.sts_object_list_at(lst, i)
-        result.append(_class_for(lib.sts_object_kind(ptr))._wrap(ptr, owner))
-    return result
+    try:
+        lib.sts_load(lst, reg._p, _format_name(format), data, len(data), byref(opts), ErrorPtr())
+    except BaseException:
+        lib.sts_object_list_free(lst)
+        raise
+    return Object._own_list(lst)
 
 
 def load_file(path, format=None, **kwargs):
