@@ -19,6 +19,13 @@ static int32_t check_i32(lua_State *L, int arg)
     return (int32_t)n;
 }
 
+/* Table size hint: replicas comes from the document, so a hostile
+ * 2147483647 must not become one huge allocation up front. */
+static int prealloc(int32_t count)
+{
+    return count < 4096 ? (int)count : 4096;
+}
+
 /* ---- snprintf-style names ------------------------------------------------- */
 
 typedef enum { POD_NAME, CLAIM_NAME, SET_POD_NAME, SET_POD_FQDN, SET_CLAIM_NAME } name_kind;
@@ -199,7 +206,7 @@ static int obj_pod_names(lua_State *L)
     int rc = sts_statefulset_ordinals(&start, &count, set, &err);
     if (rc)
         return lsts_fail(L, rc, err);
-    lua_createtable(L, count, 0);
+    lua_createtable(L, prealloc(count), 0);
     for (int32_t i = 0; i < count; i++) {
         name_req r = {SET_POD_NAME, set, NULL, NULL, start + i, 0, NULL};
         if ((rc = push_name(L, &r)) != 0)
@@ -261,7 +268,7 @@ static int obj_pods(lua_State *L)
     int rc = sts_statefulset_ordinals(&start, &count, set, &err);
     if (rc)
         return lsts_fail(L, rc, err);
-    lua_createtable(L, count, 0);
+    lua_createtable(L, prealloc(count), 0);
     for (int32_t i = 0; i < count; i++) {
         if ((rc = push_identity(L, set, start + i, &opts)) != 0)
             return lsts_fail(L, rc, NULL);
