@@ -11,6 +11,8 @@
  * A box is freed when its last reference goes, whichever goes last.
  * On top of that, an Object's user value points at its Registry userdata,
  * so a reachable object keeps its registry reachable for Lua code too.
+ * Short-lived C results that Lua code could interrupt by raising (a list
+ * of cloned objects, DNS records) sit in their own userdata with __gc.
  */
 #ifndef LSTS_H
 #define LSTS_H
