@@ -1,6 +1,7 @@
 /* Cluster DNS records: test-scenarios.md S74-S77 (DNS spec 1.1.0, EndpointSlice
  * readiness rules) and the tutorial nginx example. */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

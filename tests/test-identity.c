@@ -2,6 +2,7 @@
  * naming limits and collisions. Expected values: statefulset-spec.md §2 and
  * test-scenarios.md S01-S12 (upstream stateful_set_utils_test.go). */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
