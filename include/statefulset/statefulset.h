@@ -29,5 +29,6 @@
 #include "dns.h"
 #include "api.h"
 #include "revision.h"
+#include "impact.h"
 
 #endif
