@@ -77,10 +77,12 @@ static int pod_ready(const sts_object *pod)
 
 static int add_endpoint(ctx *c, endpoint *e)
 {
-    endpoint *p = realloc(c->eps, (c->neps + 1) * sizeof *p);
-    if (!p)
-        return STS_ENOMEM;
-    c->eps = p;
+    if ((c->neps & (c->neps - 1)) == 0) { /* capacity doubles at powers of two */
+        endpoint *p = realloc(c->eps, (c->neps ? c->neps * 2 : 1) * sizeof *p);
+        if (!p)
+            return STS_ENOMEM;
+        c->eps = p;
+    }
     c->eps[c->neps++] = *e;
     return 0;
 }
@@ -145,11 +147,20 @@ static int collect_pods(ctx *c, const sts_object_list *objects, int publish_not_
     return 0;
 }
 
+/* Predictions list every replica; beyond this many that is no longer an answer. */
+#define MAX_PREDICTED_PODS 100000
+
 static int predict_pods(ctx *c)
 {
     int32_t start, count;
     if (sts_statefulset_ordinals(&start, &count, c->sts, NULL))
         return 0;
+    if (count > MAX_PREDICTED_PODS) {
+        dns_problem(c->r, STS_ELIMIT, "spec.replicas",
+                    "%d replicas: records are predicted for at most %d pods", (int)count,
+                    MAX_PREDICTED_PODS);
+        return 0;
+    }
     for (int32_t o = start; o < start + count; o++) {
         endpoint e;
         memset(&e, 0, sizeof e);

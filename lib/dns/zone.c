@@ -93,7 +93,7 @@ static int zone_encode(void *ud, sts_buf *out, const sts_node *const *roots, siz
         sts_dns_records_free(recs);
     }
     if (!rc && !zones)
-        rc = sts__err(err, STS_EINVAL, "zone output needs a StatefulSet among the documents");
+        rc = sts__err(err, STS_EVALIDATION, "zone output needs a StatefulSet among the documents");
     sts_object_list_free(objs);
     return rc;
 }
