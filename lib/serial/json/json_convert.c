@@ -184,7 +184,7 @@ static int convert_scalar(sts_json_ctx *x, json_object *o, json_type t, sts_node
  * miss per key, and is not needed, since a duplicate key always leaves the
  * object with more keys in the text than json-c kept, which the caller
  * detects at the closing brace. */
-static int convert_key(sts_json_ctx *x, sts_node **out)
+int sts__json_convert_key(sts_json_ctx *x, sts_node **out)
 {
     sts_json_cur *c = &x->c;
     const char *kp = c->p, *raw;
@@ -272,7 +272,7 @@ static int convert_object(sts_json_ctx *x, json_object *o, sts_node *n, uint32_t
         if (e->next)
             __builtin_prefetch(e->next);
         __builtin_prefetch(e->v);
-        int rc = convert_key(x, &ents[i].key);
+        int rc = sts__json_convert_key(x, &ents[i].key);
         if (!rc)
             rc = sts__json_count_node(x);
         if (rc)

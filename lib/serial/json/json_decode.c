@@ -1,5 +1,6 @@
 /* JSON decoding: json-c parses each value of the stream, then one walk
- * converts its tree into an sts tree while reading positions off the text.
+ * converts its tree into an sts tree while reading positions off the text
+ * (a large value goes through json_chunk.c instead).
  * Several values in a row (JSON lines, concatenated objects) are several
  * documents, as Kubernetes' YAML-or-JSON reader takes them. */
 #include <limits.h>
@@ -8,55 +9,6 @@
 #include <json-c/json.h>
 
 #include "json_private.h"
-
-/* json-c takes int lengths: feed longer inputs in pieces */
-#define CHUNK ((size_t)1 << 30)
-
-typedef struct parsed {
-    bool ok;
-    json_object *obj;          /* NULL also for a JSON null */
-    size_t consumed;           /* bytes of the value's text */
-    enum json_tokener_error e; /* when obj is NULL */
-    size_t err_off;            /* relative to the value's start */
-} parsed;
-
-static void parse_one(json_tokener *tok, const char *s, size_t len, parsed *r)
-{
-    size_t off = 0;
-    memset(r, 0, sizeof *r);
-    json_tokener_reset(tok);
-    for (;;) {
-        size_t n = len - off < CHUNK ? len - off : CHUNK;
-        json_object *o = json_tokener_parse_ex(tok, s + off, (int)n);
-        enum json_tokener_error e = json_tokener_get_error(tok);
-        if (e == json_tokener_success) {
-            r->ok = true;
-            r->obj = o;
-            r->consumed = off + json_tokener_get_parse_end(tok);
-            return;
-        }
-        if (e != json_tokener_continue) {
-            r->e = e;
-            r->err_off = off + json_tokener_get_parse_end(tok);
-            return;
-        }
-        off += n;
-        if (off < len)
-            continue;
-        /* end of input: a NUL tells json-c so (it finishes a bare number) */
-        o = json_tokener_parse_ex(tok, "", 1);
-        e = json_tokener_get_error(tok);
-        if (e == json_tokener_success) {
-            r->ok = true;
-            r->obj = o;
-            r->consumed = len;
-            return;
-        }
-        r->e = e == json_tokener_continue ? json_tokener_error_parse_eof : e;
-        r->err_off = len;
-        return;
-    }
-}
 
 /* The first bracket nested deeper than the limit, for json-c's depth error. */
 static const char *find_too_deep(const char *p, const char *end, uint32_t max_depth)
@@ -78,17 +30,17 @@ static const char *find_too_deep(const char *p, const char *end, uint32_t max_de
     return end;
 }
 
-static int parse_error(sts_json_ctx *x, const char *start, const parsed *r)
+static int parse_error(sts_json_ctx *x, const char *start, const sts_json_parsed *r)
 {
     const char *at = start + r->err_off;
     uint32_t line, col;
-    if (r->e == json_tokener_error_depth) {
+    if (r->e == (int)json_tokener_error_depth) {
         at = find_too_deep(start, x->c.end, x->max_depth);
         sts__json_locate(&x->c, at, &line, &col);
         return sts__err_at(x->err, STS_ELIMIT, line, col, (uint64_t)(at - x->c.base), NULL,
                            "nesting depth exceeds the limit max_depth (%u)", x->max_depth);
     }
-    const char *msg = json_tokener_error_desc(r->e);
+    const char *msg = json_tokener_error_desc((enum json_tokener_error)r->e);
     /* json-c stops at a NUL byte as if the input ended there */
     const char *nul = memchr(start, 0, (size_t)(at - start) + (at < x->c.end));
     if (nul && nul <= at) {
@@ -141,10 +93,37 @@ static int convert_doc(sts_json_ctx *x, json_object *o, sts_doc **out)
     return rc;
 }
 
+/* A document too large for one json-c tree, in chunks. Nonzero: it must
+ * be decoded whole (the cursor is back at its start). */
+static int chunked_doc(sts_json_ctx *x, json_tokener *tok, size_t window, sts_doc **out)
+{
+    const sts_json_cur start = x->c;
+    sts_node *root = NULL;
+    x->nodes = 0;
+    if (!(x->arena = sts__arena_new()))
+        return STS_ENOMEM;
+    int rc = sts__json_convert_chunked(x, tok, window, &root);
+    sts_doc *doc = NULL;
+    if (!rc && !(doc = sts__doc_new_in(x->arena, root)))
+        rc = STS_ENOMEM;
+    sts__arena_unref(x->arena);
+    x->arena = NULL;
+    if (rc)
+        x->c = start;
+    *out = doc;
+    return rc;
+}
+
 static int json_decode(void *userdata, sts_doclist *out, const char *data, size_t len,
                        const sts_decode_opts *opts, sts_error **err)
 {
     (void)userdata;
+    return sts__json_decode_window(out, data, len, opts, STS_JSON_CHUNK_WINDOW, err);
+}
+
+int sts__json_decode_window(sts_doclist *out, const char *data, size_t len,
+                            const sts_decode_opts *opts, size_t window, sts_error **err)
+{
     sts_json_ctx x;
     memset(&x, 0, sizeof x);
     x.opts = opts;
@@ -176,18 +155,25 @@ static int json_decode(void *userdata, sts_doclist *out, const char *data, size_
                              opts->max_documents);
             break;
         }
-        parsed r;
-        parse_one(tok, x.c.p, (size_t)(end - x.c.p), &r);
-        if (!r.ok) {
-            rc = parse_error(&x, x.c.p, &r);
-            break;
-        }
-        x.c.end = x.c.p + r.consumed;
+        /* a large container is decoded in chunks; anything else, and a
+         * document the chunked walk gives up on, with one json-c tree */
+        const bool open = *x.c.p == '{' || *x.c.p == '[';
+        sts_json_parsed r;
         sts_doc *doc = NULL;
-        rc = convert_doc(&x, r.obj, &doc);
-        json_object_put(r.obj);
-        if (rc)
-            break;
+        sts__json_parse(tok, x.c.p, (size_t)(end - x.c.p), open ? window : SIZE_MAX, &r);
+        if (!r.big || chunked_doc(&x, tok, window, &doc)) {
+            if (r.big)
+                sts__json_parse(tok, x.c.p, (size_t)(end - x.c.p), SIZE_MAX, &r);
+            if (!r.ok) {
+                rc = parse_error(&x, x.c.p, &r);
+                break;
+            }
+            x.c.end = x.c.p + r.consumed;
+            rc = convert_doc(&x, r.obj, &doc);
+            json_object_put(r.obj);
+            if (rc)
+                break;
+        }
         if ((rc = sts_doclist_take(out, doc))) {
             sts__err(err, rc, "out of memory");
             break;

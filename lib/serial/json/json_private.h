@@ -41,6 +41,43 @@ typedef struct sts_json_ctx {
     sts_buf fixbuf;  /* UTF-8 repair */
 } sts_json_ctx;
 
+/* ---- feeding json-c (json_parse.c) ---- */
+struct json_tokener;
+typedef struct sts_json_parsed {
+    bool ok;
+    bool big;          /* stopped after the window: the value is larger */
+    void *obj;         /* json_object; NULL also for a JSON null */
+    size_t consumed;   /* bytes of the value's text */
+    int e;             /* enum json_tokener_error when !ok */
+    size_t err_off;    /* relative to the value's start */
+} sts_json_parsed;
+/* Parse the one value at the start of s[0, len) (more text may follow it).
+ * With window < len, stop after window bytes if the value is not complete
+ * by then (r->big; the tokener is reset). */
+void sts__json_parse(struct json_tokener *tok, const char *s, size_t len, size_t window,
+                     sts_json_parsed *r);
+
+/* ---- chunked decoding of large documents (json_chunk.c) ---- */
+/* A container whose text does not fit this window is not handed to json-c
+ * whole: its members are parsed one at a time and converted at once, while
+ * json-c's small tree is still in the cache. */
+#define STS_JSON_CHUNK_WINDOW ((size_t)64 << 10)
+/* Only containers this shallow are walked in chunks: each one that turns
+ * out large costs one window of wasted parsing, so the waste stays below
+ * this many passes over the input whatever its shape. */
+#define STS_JSON_CHUNK_DEPTH 3u
+/* Convert the container at x->c.p (root of a document, already known to
+ * be larger than window) in chunks. Returns 0 (x->c.p after the value) or
+ * nonzero when the document must be decoded whole to get the exact answer
+ * (any error, duplicate keys, anything unexpected). Never sets x->err. */
+int sts__json_convert_chunked(sts_json_ctx *x, struct json_tokener *tok, size_t window,
+                              sts_node **out);
+
+/* The decoder with a chosen chunk window (SIZE_MAX: never chunked), for
+ * tests that compare both ways of decoding; opts must be filled. */
+int sts__json_decode_window(sts_doclist *out, const char *data, size_t len,
+                            const sts_decode_opts *opts, size_t window, sts_error **err);
+
 /* ---- text scanning (json_scan.c) ---- */
 void sts__json_skip_ws(sts_json_cur *c);
 /* c->p at '"': move past the closing quote; raw and rawlen get the bytes between
@@ -81,6 +118,8 @@ int sts__json_validate(sts_json_ctx *x, uint32_t depth);
 /* Conversion that follows the text key by key, for documents with
  * duplicate keys when they are allowed (the later value wins). */
 int sts__json_convert_careful(sts_json_ctx *x, void *jobj, sts_node **out, uint32_t depth);
+/* The key string at c->p (escapes decoded, UTF-8 repaired) as a node. */
+int sts__json_convert_key(sts_json_ctx *x, sts_node **out);
 /* A scalar node at c->p from json-c's value (shared by both conversions). */
 int sts__json_convert_scalar(sts_json_ctx *x, void *jobj, sts_node **out);
 /* Set a node's position from a text pointer on the cursor's current line. */
