@@ -26,6 +26,9 @@ sts_node *sts__api_get(const sts_node *map, const char *key);
 const char *sts__api_str(const sts_node *map, const char *key, size_t *len);
 /* A string field that Go compares with "" (absent, null or ""). */
 bool sts__api_str_empty(const sts_node *map, const char *key);
+/* Text of a scalar (strings as stored, others as written); NULL for
+ * collections. */
+const char *sts__api_scalar(const sts_node *n, size_t *len);
 /* Integer value; false when absent, null or not an integer. */
 bool sts__api_int(int64_t *out, const sts_node *map, const char *key);
 

@@ -94,7 +94,7 @@ int sts__go_string_map(sts_buf *out, const sts_node *map)
         kv e = {0};
         if (sts_node_get_string(&e.k, &e.kl, sts_node_map_key_at(map, i)))
             continue;
-        e.v = sts_node_get_text(sts_node_map_value_at(map, i), &e.vl);
+        e.v = sts__api_scalar(sts_node_map_value_at(map, i), &e.vl);
         if (!e.v)
             e.v = "", e.vl = 0;
         a[m++] = e;

@@ -39,6 +39,19 @@ bool sts__api_str_empty(const sts_node *map, const char *key)
     return n == 0;
 }
 
+const char *sts__api_scalar(const sts_node *n, size_t *len)
+{
+    const char *s = NULL;
+    *len = 0;
+    if (!n)
+        return NULL;
+    if (sts_node_get_type(n) == STS_NODE_STRING && sts_node_get_string(&s, len, n) == 0)
+        return s;
+    if (sts_node_get_type(n) == STS_NODE_MAP || sts_node_get_type(n) == STS_NODE_SEQ)
+        return NULL;
+    return sts_node_get_text(n, len);
+}
+
 bool sts__api_int(int64_t *out, const sts_node *map, const char *key)
 {
     sts_node *v = sts__api_get(map, key);

@@ -43,7 +43,7 @@ void sts__validate_labels(sts__verrs *v, const sts_node *labels, const char *pat
         if (sts_node_get_string(&k, &kl, sts_node_map_key_at(labels, i)))
             continue;
         sts__check_str(v, path, k, kl, sts__is_qualified_name);
-        val = sts_node_get_text(sts_node_map_value_at(labels, i), &vl);
+        val = sts__api_scalar(sts_node_map_value_at(labels, i), &vl);
         sts__check_str(v, path, val ? val : "", val ? vl : 0, sts__is_label_value);
     }
 }
@@ -58,7 +58,7 @@ void sts__validate_annotations(sts__verrs *v, const sts_node *ann, const char *p
         size_t kl, vl = 0;
         if (sts_node_get_string(&k, &kl, sts_node_map_key_at(ann, i)))
             continue;
-        val = sts_node_get_text(sts_node_map_value_at(ann, i), &vl);
+        val = sts__api_scalar(sts_node_map_value_at(ann, i), &vl);
         total += kl + (val ? vl : 0);
         /* the key is checked lower-cased, the error shows it as written */
         char *low = malloc(kl + 1);

@@ -208,12 +208,12 @@ static bool selector_matches(const sts_node *sel, const sts_node *labels)
         size_t kl, wl = 0, hl = 0;
         if (sts_node_get_string(&k, &kl, sts_node_map_key_at(ml, i)))
             continue;
-        want = sts_node_get_text(sts_node_map_value_at(ml, i), &wl);
+        want = sts__api_scalar(sts_node_map_value_at(ml, i), &wl);
         sts_node *hv = labels && sts_node_get_type(labels) == STS_NODE_MAP
                            ? sts_node_map_get(labels, k, kl) : NULL;
         if (!hv)
             return false;
-        have = sts_node_get_text(hv, &hl);
+        have = sts__api_scalar(hv, &hl);
         if (!have || !want || hl != wl || memcmp(have, want, wl) != 0)
             return false;
     }
@@ -226,7 +226,7 @@ static bool selector_matches(const sts_node *sel, const sts_node *labels)
         const char *key = sts__api_str(e, "key", &kl);
         sts_node *hv = key && labels && sts_node_get_type(labels) == STS_NODE_MAP
                            ? sts_node_map_get(labels, key, kl) : NULL;
-        const char *have = hv ? sts_node_get_text(hv, &hl) : NULL;
+        const char *have = hv ? sts__api_scalar(hv, &hl) : NULL;
         sts_node *vals = sts__api_get(e, "values");
         bool in = have && expr_values_has(vals, have, hl);
         if (str_is(op, ol, "In") && !in)
@@ -254,10 +254,37 @@ static int selector_gov(sts_buf *b, const sts_node *sel)
     }
     (void)raw;
     sts_node *me = sts__api_get(sel, "matchExpressions");
-    if (!rc)
-        rc = sts__buf_printf(b, ", MatchExpressions:%s}",
-                             me ? "[]v1.LabelSelectorRequirement{}"
-                                : "[]v1.LabelSelectorRequirement(nil)");
+    if (!rc && !me)
+        rc = sts__buf_printf(b, ", MatchExpressions:[]v1.LabelSelectorRequirement(nil)}");
+    if (!rc && me) {
+        rc = sts__buf_printf(b, ", MatchExpressions:[]v1.LabelSelectorRequirement{");
+        for (size_t i = 0; !rc && i < sts_node_count(me); i++) {
+            sts_node *e = sts_node_seq_at(me, i);
+            size_t kl = 0, ol = 0;
+            const char *k = sts__api_str(e, "key", &kl), *op = sts__api_str(e, "operator", &ol);
+            rc = sts__buf_printf(b, "%sv1.LabelSelectorRequirement{Key:", i ? ", " : "");
+            if (!rc)
+                rc = sts__go_quote(b, k ? k : "", k ? kl : 0);
+            if (!rc)
+                rc = sts__buf_printf(b, ", Operator:");
+            if (!rc)
+                rc = sts__go_quote(b, op ? op : "", op ? ol : 0);
+            sts_node *vals = sts__api_get(e, "values");
+            if (!rc)
+                rc = sts__buf_printf(b, vals ? ", Values:[]string{" : ", Values:[]string(nil)}");
+            for (size_t j = 0; !rc && vals && j < sts_node_count(vals); j++) {
+                size_t vl = 0;
+                const char *vs = sts__api_scalar(sts_node_seq_at(vals, j), &vl);
+                rc = j ? sts__buf_printf(b, ", ") : 0;
+                if (!rc)
+                    rc = sts__go_quote(b, vs ? vs : "", vs ? vl : 0);
+            }
+            if (!rc && vals)
+                rc = sts__buf_printf(b, "}}");
+        }
+        if (!rc)
+            rc = sts__buf_printf(b, "}}");
+    }
     return rc;
 }
 
