@@ -22,7 +22,10 @@ static int walk(const sts_node *a, const sts_node *b, sts_buf *path, unsigned de
     sts_node_type ta = sts_node_get_type(a), tb = sts_node_get_type(b);
     size_t mark = path->len;
     int rc = 0;
-    if (depth < MAX_DEPTH && ta == STS_NODE_MAP && tb == STS_NODE_MAP) {
+    /* a map on one side only is walked key by key against nothing, so the
+     * paths name the fields (`metadata.annotations.rev`) */
+    bool ma = ta == STS_NODE_MAP || imp_absent(a), mb = tb == STS_NODE_MAP || imp_absent(b);
+    if (depth < MAX_DEPTH && ma && mb) {
         for (size_t i = 0; !rc && i < sts_node_count(a); i++) {
             const char *k;
             size_t kl;
