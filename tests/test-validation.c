@@ -838,6 +838,80 @@ START_TEST(bad_arguments)
 }
 END_TEST
 
+
+START_TEST(metadata_labels_and_annotations)
+{
+    base b = {0};
+    sts_object *o = make(&b);
+    ck_assert_int_eq(sts_object_set_label(o, "Example.com/x", "a b", NULL), 0);
+    EXPECT(o, NULL, NULL, 0,
+           "metadata.labels: Invalid value: \"Example.com/x\": prefix part a lowercase RFC 1123 "
+           "subdomain must consist of lower case alphanumeric characters, '-' or '.', and must "
+           "start and end with an alphanumeric character (e.g. 'example.com', regex used for "
+           "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+           "metadata.labels: Invalid value: \"a b\": a valid label must be an empty string or "
+           "consist of alphanumeric characters, '-', '_' or '.', and must start and end with an "
+           "alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for "
+           "validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')");
+    sts_object_free(o);
+
+    /* annotation keys are checked lower-cased; 256 KiB in total */
+    o = make(&b);
+    ck_assert_int_eq(sts_object_set_annotation(o, "Example.COM/Key", "v", NULL), 0);
+    expect_valid(o, NULL, NULL, 0);
+    char *big = malloc(262144);
+    memset(big, 'x', 262127);
+    big[262127] = 0;
+    ck_assert_int_eq(sts_object_set_annotation(o, "k", big, NULL), 0);
+    expect_valid(o, NULL, NULL, 0); /* 15+1 + 1+262127 = 262144 bytes: at the limit */
+    free(big);
+    sts_object_free(o);
+    o = make(&b);
+    big = malloc(262146);
+    memset(big, 'x', 262145);
+    big[262145] = 0;
+    ck_assert_int_eq(sts_object_set_annotation(o, "k", big, NULL), 0);
+    EXPECT(o, NULL, NULL, 0, "metadata.annotations: Too long: may not be more than 262144 bytes");
+    free(big);
+    sts_object_free(o);
+
+    /* generateName is validated as a prefix; the name is still required offline */
+    o = make(&(base){.name = "\"\""});
+    ck_assert_int_eq(sts_object_set_string(o, "metadata.generateName", "web-", 4, NULL), 0);
+    EXPECT(o, NULL, NULL, 0, "metadata.name: Required value: name or generateName is required");
+    ck_assert_int_eq(sts_object_set_string(o, "metadata.generateName", "Web-", 4, NULL), 0);
+    EXPECT(o, NULL, NULL, 0,
+           "metadata.generateName: Invalid value: \"Web-\": a lowercase RFC 1123 label must "
+           "consist of lower case alphanumeric characters or '-', and must start and end with an "
+           "alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is "
+           "'[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+           "metadata.name: Required value: name or generateName is required");
+    sts_object_free(o);
+
+    /* a selector with an invalid value does not convert: no template check */
+    o = make(&(base){.selector = "  selector: {matchLabels: {a: \"b c\"}}\n"});
+    int n;
+    sts_error *errs = run(&n, o, NULL, NULL, 0, false);
+    ck_assert_int_eq(n, 2);
+    ck_assert_str_eq(sts_error_path(errs), "spec.selector.matchLabels");
+    ck_assert_str_eq(sts_error_message(sts_error_next(errs)),
+                     "spec.selector: Invalid value: v1.LabelSelector{MatchLabels:"
+                     "map[string]string{\"a\":\"b c\"}, "
+                     "MatchExpressions:[]v1.LabelSelectorRequirement(nil)}");
+    sts_error_free(errs);
+    sts_object_free(o);
+
+    /* a wrong-typed field is the decoder's error (negative code, in the chain) */
+    o = make(&b);
+    ck_assert_int_eq(sts_object_set_string(o, "spec.replicas", "three", 5, NULL), 0);
+    errs = run(&n, o, NULL, NULL, 0, false);
+    ck_assert_int_eq(n, STS_ETYPE);
+    ck_assert_str_eq(sts_error_path(errs), "spec.replicas");
+    sts_error_free(errs);
+    sts_object_free(o);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("validation");
@@ -858,6 +932,7 @@ int main(void)
     tcase_add_test(tc, s73_status);
     tcase_add_test(tc, kubectl_format);
     tcase_add_test(tc, bad_arguments);
+    tcase_add_test(tc, metadata_labels_and_annotations);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

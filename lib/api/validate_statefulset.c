@@ -162,7 +162,12 @@ static bool selector_validate(sts__verrs *v, const sts_node *sel)
 {
     bool ok = true;
     sts_node *ml = sts__api_get(sel, "matchLabels");
+    size_t before = v->count;
     sts__validate_labels(v, ml, "spec.selector.matchLabels");
+    /* labels.NewRequirement rejects what ValidateLabels rejects: then the
+     * selector does not convert either */
+    if (v->count != before)
+        ok = false;
     sts_node *me = sts__api_get(sel, "matchExpressions");
     for (size_t i = 0; me && sts_node_get_type(me) == STS_NODE_SEQ && i < sts_node_count(me);
          i++) {
@@ -193,7 +198,20 @@ static bool selector_validate(sts__verrs *v, const sts_node *sel)
         }
         const char *key = sts__api_str(e, "key", &kl);
         snprintf(p, sizeof p, "%s.key", base);
+        before = v->count;
         sts__check_str(v, p, key ? key : "", key ? kl : 0, sts__is_qualified_name);
+        if (v->count != before)
+            ok = false;
+        /* strict selector validation: values must be label values */
+        for (size_t j = 0; vals && sts_node_get_type(vals) == STS_NODE_SEQ && j < nv; j++) {
+            size_t vl = 0;
+            const char *vs = sts__api_scalar(sts_node_seq_at(vals, j), &vl);
+            snprintf(p, sizeof p, "%s.values[%zu]", base, j);
+            before = v->count;
+            sts__check_str(v, p, vs ? vs : "", vs ? vl : 0, sts__is_label_value);
+            if (v->count != before)
+                ok = false;
+        }
     }
     return ok;
 }
@@ -244,7 +262,6 @@ static bool selector_matches(const sts_node *sel, const sts_node *labels)
 static int selector_gov(sts_buf *b, const sts_node *sel)
 {
     sts_node *ml = sts__api_get(sel, "matchLabels");
-    sts_node *raw = sts_node_map_get(sel, "matchLabels", 11);
     int rc = sts__buf_printf(b, "v1.LabelSelector{MatchLabels:");
     if (!rc) {
         if (ml)
@@ -252,7 +269,6 @@ static int selector_gov(sts_buf *b, const sts_node *sel)
         else
             rc = sts__buf_printf(b, "map[string]string(nil)");
     }
-    (void)raw;
     sts_node *me = sts__api_get(sel, "matchExpressions");
     if (!rc && !me)
         rc = sts__buf_printf(b, ", MatchExpressions:[]v1.LabelSelectorRequirement(nil)}");
