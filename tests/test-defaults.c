@@ -4,6 +4,8 @@
  * in tests/data/api written by hand from those rules, and the live-dump
  * fixture tests/data/models/web-live.yaml (secondary: hand-assembled). */
 #include <check.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -625,6 +627,90 @@ START_TEST(defaulted_copy_leaves_input_alone)
 }
 END_TEST
 
+
+/* Every YAML fixture of the project: defaulting and validation never
+ * crash or leak, and fail only with an error in the chain. */
+static size_t walked;
+
+static void exercise(const char *path)
+{
+    size_t n;
+    char *text = tu_read_file(path, &n);
+    sts_object_list *l = NULL;
+    sts_decode_opts dopts = STS_DECODE_OPTS_INIT;
+    if (sts_load(&l, reg, "yaml", text, n, &dopts, NULL) == 0) {
+        for (size_t i = 0; i < sts_object_list_count(l); i++) {
+            sts_object *o = sts_object_list_at(l, i);
+            for (size_t v = 0; v < 5; v++) {
+                static const char *const vs[] = {"1.31", "1.32", "1.33", "1.34", "1.35"};
+                sts_api_opts opts = STS_API_OPTS_INIT;
+                opts.kube_version = vs[v];
+                sts_object *d = NULL;
+                sts_error *err = NULL;
+                int rc = sts_object_defaulted(&d, o, &opts, &err);
+                ck_assert_msg(rc == 0 || err, "%s: %d without error", path, rc);
+                sts_error_free(err);
+                err = NULL;
+                if (sts_object_kind(o) == STS_KIND_STATEFULSET) {
+                    sts_error *errs = NULL;
+                    rc = sts_statefulset_validate(&errs, o, NULL, &opts);
+                    ck_assert(rc >= 0 || errs);
+                    sts_buf b = STS_BUF_INIT;
+                    if (rc > 0)
+                        ck_assert_int_eq(sts_validation_format(&b, o, errs), 0);
+                    sts_buf_dispose(&b);
+                    sts_error_free(errs);
+                    errs = NULL;
+                    rc = sts_statefulset_validate(&errs, o, d ? d : o, &opts);
+                    ck_assert(rc >= 0 || errs);
+                    sts_error_free(errs);
+                    errs = NULL;
+                    rc = sts_statefulset_validate_status(&errs, o, o, &opts);
+                    ck_assert(rc >= 0 || errs);
+                    sts_error_free(errs);
+                    walked++;
+                }
+                sts_object_free(d);
+            }
+        }
+        sts_object_list_free(l);
+    }
+    free(text);
+}
+
+static void walk(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(path, &st) != 0)
+            continue;
+        size_t len = strlen(e->d_name);
+        if (S_ISDIR(st.st_mode))
+            walk(path);
+        else if (len > 5 && (strcmp(e->d_name + len - 5, ".yaml") == 0 ||
+                             strcmp(e->d_name + len - 4, ".yml") == 0) &&
+                 st.st_size < 4 * 1024 * 1024)
+            exercise(path);
+    }
+    closedir(d);
+}
+
+START_TEST(every_fixture_is_handled)
+{
+    walked = 0;
+    walk(getenv("STS_TEST_DATA") ? getenv("STS_TEST_DATA") : "tests/data");
+    ck_assert_uint_gt(walked, 10);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("defaults");
@@ -648,6 +734,7 @@ int main(void)
     tcase_add_test(tc, bad_quantity_leaves_object_untouched);
     tcase_add_test(tc, other_kinds_and_bad_arguments);
     tcase_add_test(tc, defaulted_copy_leaves_input_alone);
+    tcase_add_test(tc, every_fixture_is_handled);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -625,15 +625,15 @@ int sts__quantity_default_list(sts_doc *doc, sts_node *list, const char *path, s
         size_t kl;
         if (sts_node_get_string(&k, &kl, sts_node_map_key_at(list, i)))
             continue;
-        char key[256];
-        if (kl >= sizeof key)
-            continue;
-        memcpy(key, k, kl);
-        key[kl] = '\0';
-        sts_buf p = STS_BUF_INIT;
-        rc = sts__buf_printf(&p, "%s[%s]", path, key);
+        /* resource names are short, but any key must work */
+        sts_buf key = STS_BUF_INIT, p = STS_BUF_INIT;
+        rc = sts_buf_append(&key, k, kl);
+        const char *kz = key.data ? key.data : "";
         if (!rc)
-            rc = sts__quantity_default_node(doc, list, key, true, p.data, err);
+            rc = sts__buf_printf(&p, "%s[%s]", path, kz);
+        if (!rc && strlen(kz) == kl) /* a key with a NUL byte cannot be looked up */
+            rc = sts__quantity_default_node(doc, list, kz, true, p.data, err);
+        sts_buf_dispose(&key);
         sts_buf_dispose(&p);
     }
     return rc;
