@@ -115,9 +115,95 @@ function M.new(kind, name, registry)
   return core.new(kind, name, registry)
 end
 
+-- ---- API server: versions, defaults, validation, lint (api.h) ----------------
+
+-- `feature_gates` may be a table { Gate = true, Other = false }; the
+-- library takes the kube-apiserver flag syntax "Gate=true,Other=false".
+local function gates_string(g)
+  if type(g) ~= "table" then return g end
+  local names = {}
+  for k, v in pairs(g) do
+    if type(k) ~= "string" or type(v) ~= "boolean" then
+      error("feature_gates: expected { GateName = boolean, ... }", 4)
+    end
+    names[#names + 1] = k
+  end
+  table.sort(names)
+  for i, k in ipairs(names) do names[i] = k .. "=" .. tostring(g[k]) end
+  return table.concat(names, ",")
+end
+
+-- A copy of @opts with table-valued feature_gates / disable as strings.
+local function api_opts(opts)
+  if type(opts) ~= "table" then return opts end
+  if type(opts.feature_gates) ~= "table" and type(opts.disable) ~= "table" then return opts end
+  local o = {}
+  for k, v in pairs(opts) do o[k] = v end
+  o.feature_gates = gates_string(opts.feature_gates)
+  if type(opts.disable) == "table" then o.disable = table.concat(opts.disable, ",") end
+  return o
+end
+
+--- The newest Kubernetes release the library knows ("1.35").
+M.kube_version_default = core.kube_version_default
+--- "1.34", "v1.34.2" -> 34; unsupported releases -> nil, msg, err (STS_EVERSION).
+M.kube_version_parse = core.kube_version_parse
+--- Whether a feature gate is on: sts.feature_gate("MaxUnavailableStatefulSet",
+-- { kube_version = "1.34", feature_gates = ... }) -> boolean.
+function M.feature_gate(name, opts) return core.feature_gate(name, api_opts(opts)) end
+--- A resource quantity in canonical form ("1024Mi" -> "1Gi", "0.5" -> "500m").
+M.quantity = core.quantity
+
+--- The kubectl text of a 422 for @errors (what obj:validate() returned).
+M.validation_text = core.validation_text
+
+--- Lint @objects (an array): findings { rule, severity, message, hint, path,
+-- line, column, ... }; opts { disable = "STS112,STS116" or { "STS112" },
+-- kube_version, feature_gates }. Load with `no_type_check = true` so that
+-- wrong types become findings (STS100) instead of load errors.
+function M.lint(objects, opts) return core.lint(objects, api_opts(opts)) end
+--- Every lint rule: { { id = "STS100", severity = "error", summary = ... }, ... }.
+M.lint_rules = core.lint_rules
+
+-- ---- revisions (revision.h) ---------------------------------------------------
+
+--- Revision equality as the controller decides it (EqualRevision).
+M.revision_equal = core.revision_equal
+--- 32-bit FNV-1 (not FNV-1a) of a string, as an integer.
+M.fnv1_32 = core.fnv1_32
+--- The revision hash of raw data bytes followed by the collision count.
+M.revision_hash_data = core.revision_hash_data
+
+-- ---- rollout impact (impact.h) --------------------------------------------------
+
+--- What updating @old (nil: a create) to @new does: a table with allowed,
+-- errors, revision, changes, rollout, pods (the library's result document).
+-- opts { kube_version, feature_gates, objects = { pods, ControllerRevisions } }.
+function M.diff(old, new, opts) return core.diff(old, new, api_opts(opts)) end
+--- The same as text, as stsctl prints it.
+function M.diff_text(old, new, opts) return core.diff_text(old, new, api_opts(opts)) end
+--- Which StatefulSets of @objects an upgrade from release @from to @to rolls.
+function M.upgrade_check(objects, from, to, opts)
+  return core.upgrade_check(objects, from, to, api_opts(opts))
+end
+function M.upgrade_text(objects, from, to, opts)
+  return core.upgrade_text(objects, from, to, api_opts(opts))
+end
+
 -- ---- object methods built from the core ones --------------------------------
 
 local Object = core.Object
+
+local defaulted, apply_defaults = Object.defaulted, Object.apply_defaults
+local validate, assert_valid = Object.validate, Object.assert_valid
+--- A defaulted copy, as the API server stores it: opts { kube_version, feature_gates }.
+function Object:defaulted(opts) return defaulted(self, api_opts(opts)) end
+function Object:apply_defaults(opts) return apply_defaults(self, api_opts(opts)) end
+--- Validation as the API server does it: opts { old, status, kube_version,
+-- feature_gates, no_defaulting }; an array of field errors, empty when valid.
+function Object:validate(opts) return validate(self, api_opts(opts)) end
+--- self when valid, else nil, the kubectl text, err.
+function Object:assert_valid(opts) return assert_valid(self, api_opts(opts)) end
 
 function Object:to_yaml(opts) return self:dump("yaml", opts) end
 function Object:to_json(opts) return self:dump("json", opts) end

@@ -4,6 +4,8 @@
  * "file:3:12: ... (spec.replicas)", path = "spec.replicas", line = 3,
  * column = 12, offset = 40, source = "file", errors = { <every error of
  * the chain, same fields> } }. Unknown parts (no path, no position) are nil.
+ * Field errors add type, field, value, detail; lint findings add rule,
+ * severity, hint (see set_kinds).
  *
  * The C error chain and buffers are freed whether or not building the Lua
  * values runs out of memory: the building runs under lua_pcall and the
@@ -47,6 +49,26 @@ static void set_uint(lua_State *L, const char *key, uint64_t value, uint64_t unk
     }
 }
 
+/* Field errors (validation) and findings (lint) carry more: type ("Invalid
+ * value"), field (= path), value (the bad value as the server prints it),
+ * detail; rule ("STS112"), severity ("warning"), hint. Absent parts are nil. */
+static void set_kinds(lua_State *L, const sts_error *e)
+{
+    sts_field_error_type type = sts_error_field_type(e);
+    if (type != STS_FIELD_ERROR_NONE) {
+        set_string(L, "type", sts_field_error_type_name(type));
+        set_string(L, "field", sts_error_path(e));
+        set_string(L, "value", sts_error_bad_value(e));
+        set_string(L, "detail", sts_error_detail(e));
+    }
+    const char *rule = sts_error_rule(e);
+    if (rule && *rule) {
+        set_string(L, "rule", rule);
+        set_string(L, "severity", sts_severity_name(sts_error_severity(e)));
+        set_string(L, "hint", sts_error_hint(e));
+    }
+}
+
 /* Fill the table at the top with the fields of one error. */
 static void set_fields(lua_State *L, int code, const sts_error *e)
 {
@@ -68,6 +90,7 @@ static void set_fields(lua_State *L, int code, const sts_error *e)
     set_uint(L, "line", sts_error_line(e), 0);
     set_uint(L, "column", sts_error_column(e), 0);
     set_uint(L, "offset", sts_error_offset(e), UINT64_MAX);
+    set_kinds(L, e);
     sts_buf text = STS_BUF_INIT;
     if (sts_error_format(&text, e) == 0) {
         lsts_push_buf(L, &text);
@@ -100,7 +123,7 @@ static int build_error(lua_State *L)
     }
     lua_Integer i = 1;
     for (const sts_error *e = a->err; e; e = sts_error_next(e), i++) {
-        lua_createtable(L, 0, 9);
+        lua_createtable(L, 0, 12);
         set_fields(L, sts_error_code(e) ? sts_error_code(e) : a->code, e);
         lua_rawseti(L, -2, i);
     }
@@ -130,7 +153,7 @@ void lsts_push_error_array(lua_State *L, const sts_error *chain)
     lua_createtable(L, n > INT32_MAX ? 0 : (int)n, 0);
     lua_Integer i = 1;
     for (const sts_error *e = chain; e; e = sts_error_next(e), i++) {
-        lua_createtable(L, 0, 9);
+        lua_createtable(L, 0, 12);
         /* problems always carry their own code; STS_EVALIDATION if not */
         set_fields(L, sts_error_code(e) ? sts_error_code(e) : STS_EVALIDATION, e);
         luaL_setmetatable(L, error_mt_key);

@@ -88,6 +88,11 @@ void lsts_identity_opts(lua_State *L, int idx, sts_identity_opts *opts);
 /* { service, objects, cluster_domain, ttl } -> sts_dns_opts; `service` and
  * `objects` are only checked as keys here (dns.c reads them). */
 void lsts_dns_opts(lua_State *L, int idx, sts_dns_opts *opts);
+/* { kube_version, feature_gates, no_defaulting } plus the keys in @p extra
+ * (NULL-terminated, nullable; at most 20), which the caller reads itself. */
+void lsts_api_opts(lua_State *L, int idx, sts_api_opts *opts, const char *const *extra);
+/* { kube_version, mode = "auto"|"live"|"authored", collision_count }. */
+void lsts_revision_opts(lua_State *L, int idx, sts_revision_opts *opts);
 
 /* ---- registries (registry.c) ---- */
 void lsts_open_registry(lua_State *L, int module);
@@ -130,5 +135,10 @@ void lsts_open_lists(lua_State *L);
 /* Add functions to the module and methods to the Object method table. */
 void lsts_open_identity(lua_State *L, int module);
 void lsts_open_dns(lua_State *L, int module);
+/* Defaults, validation, lint, quantities (api.c); revisions (revision.c);
+ * rollout impact and upgrade checks (impact.c). */
+void lsts_open_api(lua_State *L, int module);
+void lsts_open_revision(lua_State *L, int module);
+void lsts_open_impact(lua_State *L, int module);
 
 #endif

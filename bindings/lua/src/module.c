@@ -86,5 +86,8 @@ LSTS_EXPORT int luaopen_statefulset_core(lua_State *L)
     lsts_open_lists(L);
     lsts_open_identity(L, module);
     lsts_open_dns(L, module);
+    lsts_open_api(L, module);
+    lsts_open_revision(L, module);
+    lsts_open_impact(L, module);
     return 1;
 }

@@ -1,5 +1,6 @@
 /* Option tables -> sts_decode_opts / sts_encode_opts.
  * Unknown keys raise, so a typo (`compcat = true`) is not silently ignored. */
+#include <stdint.h>
 #include <string.h>
 
 #include "lsts.h"
@@ -62,7 +63,7 @@ void lsts_decode_opts(lua_State *L, int idx, sts_decode_opts *opts, const char *
 {
     static const char *const known[] = {
         "format", "source", "keep_lists", "allow_duplicate_keys", "no_source_text",
-        "max_depth", "max_input_size", "max_scalar_size", "max_alias_expansion", "max_nodes",
+        "no_type_check", "max_depth", "max_input_size", "max_scalar_size", "max_alias_expansion", "max_nodes",
         "max_documents", NULL};
     sts_decode_opts_init(opts);
     if (lua_isnoneornil(L, idx))
@@ -80,6 +81,8 @@ void lsts_decode_opts(lua_State *L, int idx, sts_decode_opts *opts, const char *
         opts->flags |= STS_DECODE_ALLOW_DUPLICATE_KEYS;
     if (get_bool(L, idx, "no_source_text"))
         opts->flags |= STS_DECODE_NO_SOURCE_TEXT;
+    if (get_bool(L, idx, "no_type_check")) /* lint reports wrong types itself */
+        opts->flags |= STS_DECODE_NO_TYPE_CHECK;
     /* 0 keeps the library default, exactly as in C */
     uint64_t v;
     if ((v = get_uint(L, idx, "max_depth", UINT32_MAX)))
@@ -151,4 +154,75 @@ void lsts_dns_opts(lua_State *L, int idx, sts_dns_opts *opts)
     check_keys(L, idx, known);
     opts->cluster_domain = get_string(L, idx, "cluster_domain");
     opts->ttl = (uint32_t)get_uint(L, idx, "ttl", UINT32_MAX); /* 0: the library default */
+}
+
+/* The keys of sts_api_opts, shared by every option table that carries a
+ * Kubernetes version. */
+#define API_KEYS "kube_version", "feature_gates", "no_defaulting"
+
+static void read_api(lua_State *L, int idx, sts_api_opts *opts)
+{
+    opts->kube_version = get_string(L, idx, "kube_version");
+    opts->feature_gates = get_string(L, idx, "feature_gates");
+    if (get_bool(L, idx, "no_defaulting"))
+        opts->flags |= STS_API_NO_DEFAULTING;
+}
+
+/* A table at idx (or nil) checked against @p known; returns the absolute
+ * index, or 0 for nil. */
+static int opt_table(lua_State *L, int idx, const char *const *known)
+{
+    if (lua_isnoneornil(L, idx))
+        return 0;
+    idx = lua_absindex(L, idx);
+    luaL_checktype(L, idx, LUA_TTABLE);
+    check_keys(L, idx, known);
+    return idx;
+}
+
+void lsts_api_opts(lua_State *L, int idx, sts_api_opts *opts, const char *const *extra)
+{
+    static const char *const base[] = {API_KEYS};
+    const char *known[24];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof base / sizeof base[0]; i++)
+        known[n++] = base[i];
+    for (size_t i = 0; extra && extra[i] && n < 23; i++)
+        known[n++] = extra[i];
+    known[n] = NULL;
+    sts_api_opts_init(opts);
+    if ((idx = opt_table(L, idx, known)) != 0)
+        read_api(L, idx, opts);
+}
+
+void lsts_revision_opts(lua_State *L, int idx, sts_revision_opts *opts)
+{
+    static const char *const known[] = {"kube_version", "mode", "collision_count", NULL};
+    static const char *const modes[] = {"auto", "live", "authored", NULL};
+    static const uint32_t values[] = {STS_REVISION_MODE_AUTO, STS_REVISION_MODE_LIVE,
+                                      STS_REVISION_MODE_AUTHORED};
+    sts_revision_opts_init(opts);
+    if ((idx = opt_table(L, idx, known)) == 0)
+        return;
+    opts->kubernetes_version = get_string(L, idx, "kube_version");
+    const char *mode = get_string(L, idx, "mode");
+    if (mode) {
+        size_t i = 0;
+        while (modes[i] && strcmp(modes[i], mode))
+            i++;
+        if (!modes[i])
+            luaL_error(L, "option 'mode' must be \"auto\", \"live\" or \"authored\", not \"%s\"",
+                       mode);
+        opts->mode = values[i];
+    }
+    lua_getfield(L, idx, "collision_count");
+    if (!lua_isnil(L, -1)) {
+        int ok;
+        lua_Integer c = lua_tointegerx(L, -1, &ok);
+        if (!ok || c < INT32_MIN || c > INT32_MAX)
+            luaL_error(L, "option 'collision_count' must be an int32 integer");
+        opts->collision_count = (int32_t)c;
+        opts->flags |= STS_REVISION_USE_COLLISION_COUNT;
+    }
+    lua_pop(L, 1);
 }
