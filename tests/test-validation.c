@@ -774,6 +774,9 @@ START_TEST(kubectl_format)
     sts_error *errs = run(&n, o, NULL, NULL, 0, false);
     ck_assert_int_eq(n, 1);
     sts_buf out = STS_BUF_INIT;
+    ck_assert_int_eq(sts_validation_format(&out, o, NULL), 0);
+    ck_assert_uint_eq(out.len, 0);
+    ck_assert_int_eq(sts_validation_format(NULL, o, errs), STS_EINVAL);
     ck_assert_int_eq(sts_validation_format(&out, o, errs), 0);
     ck_assert_str_eq(out.data, "The StatefulSet \"abc\" is invalid: spec.replicas: Invalid value: "
                                "-1: must be greater than or equal to 0\n");

@@ -8,6 +8,8 @@ int sts_validation_format(sts_buf *out, const sts_object *obj, const sts_error *
 {
     if (!out)
         return STS_EINVAL;
+    if (!errors) /* valid: nothing to print */
+        return 0;
     const char *kind = obj ? sts_object_kind_string(obj) : NULL;
     const char *name = obj ? sts_object_name(obj) : NULL;
     sts_buf q = STS_BUF_INIT;
