@@ -175,6 +175,11 @@ static int value(walker *w, sts_node **out, uint32_t depth)
     if (c->p >= c->end)
         return GIVE_UP;
     bool open = *c->p == '{' || *c->p == '[';
+    if (!open) {
+        int rc = sts__json_text_scalar(x, out);
+        if (rc != STS_JSON_NEED_JSONC)
+            return rc;
+    }
     size_t window = open && depth < STS_JSON_CHUNK_DEPTH ? w->window : SIZE_MAX;
     sts_json_parsed r;
     sts__json_parse(w->tok, c->p, (size_t)(c->end - c->p), window, &r);

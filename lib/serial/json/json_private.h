@@ -78,6 +78,12 @@ int sts__json_convert_chunked(sts_json_ctx *x, struct json_tokener *tok, size_t 
 int sts__json_decode_window(sts_doclist *out, const char *data, size_t len,
                             const sts_decode_opts *opts, size_t window, sts_error **err);
 
+/* The scalar at x->c.p (inside a chunked container) as a node, from the
+ * text alone (json_scalar.c). STS_JSON_NEED_JSONC (cursor unmoved): an
+ * escaped string, whose value json-c must decode. */
+#define STS_JSON_NEED_JSONC 2
+int sts__json_text_scalar(sts_json_ctx *x, sts_node **out);
+
 /* ---- text scanning (json_scan.c) ---- */
 void sts__json_skip_ws(sts_json_cur *c);
 /* c->p at '"': move past the closing quote; raw and rawlen get the bytes between
