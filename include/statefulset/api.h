@@ -74,7 +74,9 @@ STS_API int sts_object_defaulted(sts_object **out, const sts_object *obj, const 
 
 /**
  * @brief A resource quantity in Kubernetes' canonical form (`1024Mi` ->
- * `1Gi`, `0.5` -> `500m`), snprintf semantics.
+ * `1Gi`, `0.5` -> `500m`), snprintf semantics. The value is rounded up to
+ * milli precision as the server does for resource lists (requests, limits,
+ * storage); an exponent form is kept (`1e3` stays `1e3`).
  * @return the length, or STS_EINVAL for a malformed quantity (with the
  * API server's message in @p err)
  * @since 0.1
@@ -88,6 +90,9 @@ STS_API int sts_quantity_canonical(char *out, size_t size, const char *quantity,
  * @p old is NULL) or update (old = the stored object), after applying
  * defaults unless STS_API_NO_DEFAULTING. Every error is appended to
  * @p errors, in the server's order, as field errors (sts_error_field_type()).
+ * The namespace is required, as the server sees it: set it (kubectl uses
+ * the context's, usually "default") when the manifest has none. On a
+ * negative return the cause (e.g. a wrong-typed field) is appended too.
  * @return the number of errors (0 = valid) or a negative STS_E* code
  * @since 0.1
  */
@@ -104,7 +109,8 @@ STS_API int sts_statefulset_validate_status(sts_error **errors, const sts_object
 
 /**
  * @brief Render errors as kubectl prints a 422: `The StatefulSet "web" is
- * invalid: <error>` or, for several, one `* <error>` line each.
+ * invalid: <error>` or, for several, one `* <error>` line each (a
+ * repeated line once). Nothing is written when @p errors is NULL.
  * @since 0.1
  */
 STS_API int sts_validation_format(sts_buf *out, const sts_object *obj, const sts_error *errors);
