@@ -64,10 +64,14 @@ class Error(Exception):
         self._text = text
         self.errors = [self]
 
+    # True when the text already lists every error of the chain (the 422
+    # rendering of StatefulSet.assert_valid), so str() adds no count.
+    _lists_all = False
+
     def __str__(self):
         text = self._text if self._text is not None else self.message
         extra = len(self.errors) - 1
-        if extra > 0:
+        if extra > 0 and not self._lists_all:
             text += " (and %d more error%s)" % (extra, "" if extra == 1 else "s")
         return text
 
@@ -95,6 +99,10 @@ class FieldTypeError(Error, TypeError):
 
 
 class ValidationError(Error, ValueError):
+    """The object breaks a rule. Raised by StatefulSet.assert_valid(), str()
+    is the API server's 422 as kubectl prints it (``The StatefulSet "web" is
+    invalid: ...``, without the final newline) and ``errors`` is the list of
+    FieldError records, in the server's order."""
     code = EVALIDATION
 
 

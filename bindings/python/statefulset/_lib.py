@@ -71,6 +71,14 @@ class DnsRecordsPtr(_Handle):
     """sts_dns_records *"""
 
 
+class ImpactPtr(_Handle):
+    """sts_impact *"""
+
+
+class UpgradePtr(_Handle):
+    """sts_upgrade *"""
+
+
 # ---- public structs ------------------------------------------------------------
 
 class Buf(Structure):
@@ -120,6 +128,27 @@ class RevisionOpts(Structure):
 
 REVISION_MODES = {"auto": 0, "live": 1, "authored": 2}   # sts_revision_mode
 REVISION_USE_COLLISION_COUNT = 1 << 0
+
+
+class ApiOpts(Structure):
+    """sts_api_opts (api.h); NULL kube_version = the newest release known."""
+    _fields_ = [("sz", c_size_t), ("kube_version", c_char_p), ("feature_gates", c_char_p),
+                ("flags", c_uint32)]
+
+
+API_NO_DEFAULTING = 1 << 0
+
+
+class LintOpts(Structure):
+    """sts_lint_opts (api.h)."""
+    _fields_ = [("sz", c_size_t), ("api", POINTER(ApiOpts)), ("disable", c_char_p),
+                ("flags", c_uint32)]
+
+
+class ImpactOpts(Structure):
+    """sts_impact_opts (impact.h)."""
+    _fields_ = [("sz", c_size_t), ("api", POINTER(ApiOpts)), ("objects", ObjectListPtr),
+                ("from_version", c_char_p), ("flags", c_uint32)]
 
 ENCODE_ORIGINAL = 0
 ENCODE_KUBECTL = 1
@@ -183,6 +212,28 @@ def _raise(code, errp):
     raise exc
 
 
+def _chain_checker(result, func, args):
+    """errcheck for functions returning a count of problems they put in the
+    sts_error** of their first argument (validation errors, lint findings):
+    a negative status raises from that chain (the failure), a count is
+    returned and the chain left for the caller to read and free."""
+    if result >= 0:
+        return result
+    errp = args[0]
+    try:
+        exc = exception_from_chain(result, errp)
+    finally:
+        lib.sts_error_free(errp)
+        errp.value = None
+    # The cause is appended after any problems found before the failure:
+    # raise the error that carries the returned code.
+    for cause in exc.errors:
+        if cause.code == result:
+            cause.errors = [cause] + [e for e in exc.errors if e is not cause]
+            raise cause
+    raise exc
+
+
 def _checker(has_err, absent_ok):
     """errcheck: negative status -> exception; STS_ENOTFOUND passes when absent_ok."""
     def check(result, func, args):
@@ -199,7 +250,8 @@ def _checker(has_err, absent_ok):
 # ---- the prototype table ----------------------------------------------------------
 # (name, restype, argtypes, errcheck). errcheck: None = cannot fail,
 # "err" = status return with sts_error** last, "err?" = same but STS_ENOTFOUND
-# is returned (absent field), "rc" = status return without sts_error**.
+# is returned (absent field), "rc" = status return without sts_error**,
+# "chain" = a count of problems put in the sts_error** of the first argument.
 
 P = POINTER
 _str_out = [P(c_void_p), P(c_size_t)]      # const char **out, size_t *len
@@ -362,6 +414,86 @@ PROTOTYPES = [
     ("sts_revision_object", c_int, [P(ObjectPtr), ObjectPtr, c_int64, P(RevisionOpts), _ERR],
      "err"),
     ("sts_revision_equal", c_int, [ObjectPtr, ObjectPtr, _ERR], "err"),
+    # error.h: field errors and lint findings
+    ("sts_error_field_type", c_int, [ErrorPtr], None),
+    ("sts_field_error_type_name", c_char_p, [c_int], None),
+    ("sts_error_bad_value", c_char_p, [ErrorPtr], None),
+    ("sts_error_detail", c_char_p, [ErrorPtr], None),
+    ("sts_error_rule", c_char_p, [ErrorPtr], None),
+    ("sts_error_severity", c_int, [ErrorPtr], None),
+    ("sts_severity_name", c_char_p, [c_int], None),
+    ("sts_error_hint", c_char_p, [ErrorPtr], None),
+    # api.h
+    ("sts_api_opts_init", None, [P(ApiOpts)], None),
+    ("sts_kube_version_default", c_char_p, [], None),
+    ("sts_kube_version_parse", c_int, [P(c_uint32), c_char_p, _ERR], "err"),
+    ("sts_feature_gate_enabled", c_int, [P(ApiOpts), c_char_p, _ERR], "err"),
+    ("sts_object_defaulted", c_int, [P(ObjectPtr), ObjectPtr, P(ApiOpts), _ERR], "err"),
+    ("sts_quantity_canonical", c_int, [P(c_char), c_size_t, c_char_p, _ERR], "err"),
+    ("sts_statefulset_validate", c_int, [P(ErrorPtr), ObjectPtr, ObjectPtr, P(ApiOpts)],
+     "chain"),
+    ("sts_statefulset_validate_status", c_int, [P(ErrorPtr), ObjectPtr, ObjectPtr, P(ApiOpts)],
+     "chain"),
+    ("sts_validation_format", c_int, [P(Buf), ObjectPtr, ErrorPtr], "rc"),
+    ("sts_lint_opts_init", None, [P(LintOpts)], None),
+    ("sts_lint", c_int, [P(ErrorPtr), ObjectListPtr, P(LintOpts)], "chain"),
+    ("sts_lint_rule_count", c_size_t, [], None),
+    ("sts_lint_rule_id", c_char_p, [c_size_t], None),
+    ("sts_lint_rule_summary", c_char_p, [c_size_t], None),
+    ("sts_lint_rule_severity", c_int, [c_size_t], None),
+    # impact.h: results are immutable; every string is borrowed from them
+    ("sts_impact_opts_init", None, [P(ImpactOpts)], None),
+    ("sts_statefulset_diff", c_int, [P(ImpactPtr), ObjectPtr, ObjectPtr, P(ImpactOpts), _ERR],
+     "err"),
+    ("sts_impact_free", None, [ImpactPtr], None),
+    ("sts_impact_name", c_char_p, [ImpactPtr], None),
+    ("sts_impact_namespace", c_char_p, [ImpactPtr], None),
+    ("sts_impact_kube_version", c_char_p, [ImpactPtr], None),
+    ("sts_impact_is_allowed", c_int, [ImpactPtr], None),
+    ("sts_impact_errors", ErrorPtr, [ImpactPtr], None),
+    ("sts_impact_workaround", c_char_p, [ImpactPtr], None),
+    ("sts_impact_template_changed", c_int, [ImpactPtr], None),
+    ("sts_impact_has_new_revision", c_int, [ImpactPtr], None),
+    ("sts_impact_old_revision", c_char_p, [ImpactPtr], None),
+    ("sts_impact_new_revision", c_char_p, [ImpactPtr], None),
+    ("sts_impact_rollback_target", c_char_p, [ImpactPtr], None),
+    ("sts_impact_change_count", c_size_t, [ImpactPtr], None),
+    ("sts_impact_change_path", c_char_p, [ImpactPtr, c_size_t], None),
+    ("sts_impact_change_effect", c_int, [ImpactPtr, c_size_t], None),
+    ("sts_impact_change_rolls_pods", c_int, [ImpactPtr, c_size_t], None),
+    ("sts_impact_change_old_value", c_char_p, [ImpactPtr, c_size_t], None),
+    ("sts_impact_change_new_value", c_char_p, [ImpactPtr, c_size_t], None),
+    ("sts_impact_change_explanation", c_char_p, [ImpactPtr, c_size_t], None),
+    ("sts_impact_pod_count", c_size_t, [ImpactPtr, c_int], None),
+    ("sts_impact_pod_name", c_char_p, [ImpactPtr, c_int, c_size_t], None),
+    ("sts_impact_pod_ordinal", c_int32, [ImpactPtr, c_int, c_size_t], None),
+    ("sts_impact_pod_batch", c_uint32, [ImpactPtr, c_int, c_size_t], None),
+    ("sts_impact_pod_from_revision", c_char_p, [ImpactPtr, c_int, c_size_t], None),
+    ("sts_impact_pod_to_revision", c_char_p, [ImpactPtr, c_int, c_size_t], None),
+    ("sts_impact_pod_reason", c_char_p, [ImpactPtr, c_int, c_size_t], None),
+    ("sts_impact_batch_count", c_uint32, [ImpactPtr], None),
+    ("sts_impact_completes", c_int, [ImpactPtr], None),
+    ("sts_impact_completes_reason", c_char_p, [ImpactPtr], None),
+    ("sts_impact_format", c_int, [P(Buf), ImpactPtr], "rc"),
+    ("sts_impact_to_doc", c_int, [P(DocPtr), ImpactPtr, _ERR], "err"),
+    ("sts_upgrade_check", c_int, [P(UpgradePtr), ObjectListPtr, P(ImpactOpts), _ERR], "err"),
+    ("sts_upgrade_free", None, [UpgradePtr], None),
+    ("sts_upgrade_from_version", c_char_p, [UpgradePtr], None),
+    ("sts_upgrade_to_version", c_char_p, [UpgradePtr], None),
+    ("sts_upgrade_semantic_comparison", c_int, [UpgradePtr], None),
+    ("sts_upgrade_count", c_size_t, [UpgradePtr], None),
+    ("sts_upgrade_affected_count", c_size_t, [UpgradePtr], None),
+    ("sts_upgrade_name", c_char_p, [UpgradePtr, c_size_t], None),
+    ("sts_upgrade_namespace", c_char_p, [UpgradePtr, c_size_t], None),
+    ("sts_upgrade_current_revision", c_char_p, [UpgradePtr, c_size_t], None),
+    ("sts_upgrade_target_revision", c_char_p, [UpgradePtr, c_size_t], None),
+    ("sts_upgrade_revision_changes", c_int, [UpgradePtr, c_size_t], None),
+    ("sts_upgrade_gate_prevents", c_int, [UpgradePtr, c_size_t], None),
+    ("sts_upgrade_rolls_pods", c_int, [UpgradePtr, c_size_t], None),
+    ("sts_upgrade_reason", c_char_p, [UpgradePtr, c_size_t], None),
+    ("sts_upgrade_impact_at", ImpactPtr, [UpgradePtr, c_size_t], None),
+    ("sts_upgrade_format", c_int, [P(Buf), UpgradePtr], "rc"),
+    ("sts_upgrade_to_doc", c_int, [P(DocPtr), UpgradePtr, _ERR], "err"),
 ]
 
 # The StatefulSet's typed int32 / string fields follow one pattern each:
@@ -448,7 +580,9 @@ class _Lib:
                 continue
             fn.restype = restype
             fn.argtypes = argtypes
-            if check is not None:
+            if check == "chain":
+                fn.errcheck = _chain_checker
+            elif check is not None:
                 fn.errcheck = _checker(has_err=check.startswith("err"), absent_ok=check.endswith("?"))
             setattr(self, name, fn)
         number = self.sts_version_number()

@@ -23,6 +23,7 @@ from ._lib import (DECODE_ALLOW_DUPLICATE_KEYS, DECODE_KEEP_LISTS, DECODE_NO_SOU
                    ENCODE_AS_LIST, ENCODE_COMPACT, ENCODE_EXPLICIT_START, ENCODE_KUBECTL,
                    ENCODE_ORIGINAL, Buf, DecodeOpts, DocPtr, EncodeOpts, ErrorPtr, NodePtr,
                    ObjectListPtr, ObjectPtr, lib)
+from ._api import DefaultingMixin, ValidationMixin
 from ._dns import DnsMixin
 from ._identity import IdentityMixin
 from ._nodes import check_int32, decode_str, encode_str, from_python, to_python
@@ -148,7 +149,7 @@ def _node_field(getter, doc=None):
 
 # ---- objects -------------------------------------------------------------------------
 
-class Object:
+class Object(DefaultingMixin):
     """Any Kubernetes object; kinds the library types get a subclass.
 
     Values read through properties, ``get()`` and ``to_dict()`` are copies:
@@ -401,14 +402,15 @@ class Object:
                          flags=ENCODE_COMPACT if compact else 0, registry=registry)
 
 
-class StatefulSet(IdentityMixin, DnsMixin, RevisionMixin, Object):
+class StatefulSet(IdentityMixin, DnsMixin, RevisionMixin, ValidationMixin, Object):
     """apps/v1 StatefulSet. Absent fields read as None (``replicas`` absent is
     None, ``replicas: 0`` is 0); assigning None removes the field.
 
     Identity (ordinals, pod_names, pods, pod_fqdn, claim_names, is_member,
-    render_pod, render_claims, check_names), DNS (dns_records) and revisions
-    (revision, revision_hash, revision_bytes, revision_object) come from the
-    mixins in _identity, _dns and _revision."""
+    render_pod, render_claims, check_names), DNS (dns_records), revisions
+    (revision, revision_hash, revision_bytes, revision_object) and
+    validation (validate, assert_valid; defaulted() is on every Object) come
+    from the mixins in _identity, _dns, _revision and _api."""
 
     _KIND = KIND_STATEFULSET
 
