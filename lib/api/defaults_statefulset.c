@@ -91,34 +91,52 @@ int sts__drop_disabled_fields(sts_node *root, const sts_node *old_root, const st
     return 0;
 }
 
+/* Default `obj` in place; on failure it may be half-defaulted. */
+static int apply_in_place(sts_object *obj, const sts__api_ctx *ctx, sts_error **err)
+{
+    sts_doc *d = sts_object_doc(obj);
+    int rc = sts__default_statefulset(d, sts_doc_root(d), ctx, err);
+    if (!rc)
+        rc = sts__drop_disabled_fields(sts_doc_root(d), NULL, ctx);
+    if (rc == STS_ENOMEM && err && !*err)
+        sts__err(err, STS_ENOMEM, "out of memory");
+    return rc;
+}
+
+/* Options, kind and types: 1 when there is something to default. */
+static int prepare(sts__api_ctx *ctx, const sts_object *obj, const sts_api_opts *opts,
+                   sts_error **err)
+{
+    int rc = sts__api_ctx_init(ctx, opts, err);
+    if (rc || sts_object_kind(obj) != STS_KIND_STATEFULSET)
+        return rc;
+    /* the server never defaults what it cannot decode */
+    rc = sts_object_check(obj, err);
+    return rc ? rc : 1;
+}
+
 int sts_object_apply_defaults(sts_object *obj, const sts_api_opts *opts, sts_error **err)
 {
     if (!obj)
         return sts__err(err, STS_EINVAL, "sts_object_apply_defaults: NULL object");
     sts__api_ctx ctx;
-    int rc = sts__api_ctx_init(&ctx, opts, err);
-    if (rc || sts_object_kind(obj) != STS_KIND_STATEFULSET)
-        return rc;
-    /* the server never defaults what it cannot decode */
-    if ((rc = sts_object_check(obj, err)))
+    int rc = prepare(&ctx, obj, opts, err);
+    if (rc <= 0)
         return rc;
     /* work on a copy so a failure leaves the object untouched */
     sts_object *copy = NULL;
     if ((rc = sts_object_clone(&copy, obj, err)))
         return rc;
-    sts_doc *cd = sts_object_doc(copy);
-    rc = sts__default_statefulset(cd, sts_doc_root(cd), &ctx, err);
-    if (!rc)
-        rc = sts__drop_disabled_fields(sts_doc_root(cd), NULL, &ctx);
+    rc = apply_in_place(copy, &ctx, err);
     if (!rc) {
-        sts_doc *od = sts_object_doc(obj);
+        sts_doc *od = sts_object_doc(obj), *cd = sts_object_doc(copy);
         sts_node *root;
         rc = sts_doc_copy_node(&root, od, sts_doc_root(cd));
         if (!rc)
             rc = sts_doc_set_root(od, root);
+        if (rc)
+            sts__err(err, rc, "out of memory");
     }
-    if (rc == STS_ENOMEM && err && !*err)
-        sts__err(err, STS_ENOMEM, "out of memory");
     sts_object_free(copy);
     return rc;
 }
@@ -128,13 +146,17 @@ int sts_object_defaulted(sts_object **out, const sts_object *obj, const sts_api_
 {
     if (!out || !obj)
         return sts__err(err, STS_EINVAL, "sts_object_defaulted: NULL argument");
-    sts_object *copy = NULL;
-    int rc = sts_object_clone(&copy, obj, err);
-    if (!rc)
-        rc = sts_object_apply_defaults(copy, opts, err);
-    if (rc) {
-        sts_object_free(copy);
+    sts__api_ctx ctx;
+    int rc = prepare(&ctx, obj, opts, err);
+    if (rc < 0)
         return rc;
+    sts_object *copy = NULL;
+    int rc2 = sts_object_clone(&copy, obj, err);
+    if (!rc2 && rc == 1)
+        rc2 = apply_in_place(copy, &ctx, err);
+    if (rc2) {
+        sts_object_free(copy);
+        return rc2;
     }
     *out = copy;
     return 0;
