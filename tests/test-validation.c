@@ -485,8 +485,29 @@ START_TEST(pod_template_from_134)
            "greater than zero");
     sts_object_free(o);
 
-    /* a template volume of a claim's name is replaced by the claim */
-    b.extra_pod = "      volumes: [{name: data, emptyDir: {}}]\n";
+    b.spec_extra = "  volumeClaimTemplates:\n  - metadata: {name: data}\n"
+                   "    spec: {accessModes: [ReadWriteOncePod, ReadWriteOnce, Sometimes], "
+                   "storageClassName: Fast_SSD, volumeMode: Raw, "
+                   "resources: {requests: {storage: 1Gi}}}\n";
+    o = make(&b);
+    EXPECT(o, NULL, "1.35", 0,
+           "spec.volumeClaimTemplates[0].spec.accessModes: Unsupported value: \"Sometimes\": "
+           "supported values: \"ReadOnlyMany\", \"ReadWriteMany\", \"ReadWriteOnce\", "
+           "\"ReadWriteOncePod\"",
+           "spec.volumeClaimTemplates[0].spec.accessModes: Forbidden: may not use "
+           "ReadWriteOncePod with other access modes",
+           "spec.volumeClaimTemplates[0].spec.storageClassName: Invalid value: \"Fast_SSD\": a "
+           "lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' "
+           "or '.', and must start and end with an alphanumeric character (e.g. 'example.com', "
+           "regex used for validation is "
+           "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+           "spec.volumeClaimTemplates[0].spec.volumeMode: Unsupported value: \"Raw\": supported "
+           "values: \"Block\", \"Filesystem\"");
+    sts_object_free(o);
+
+    /* a template volume of a claim's name is replaced by the claim, even an
+     * invalid one */
+    b.extra_pod = "      volumes: [{name: data, emptyDir: {}, hostPath: {path: /x}}]\n";
     b.spec_extra = "  volumeClaimTemplates:\n  - metadata: {name: data}\n"
                    "    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n";
     o = make(&b);

@@ -122,5 +122,7 @@ void sts__validate_labels(sts__verrs *v, const sts_node *labels, const char *pat
 void sts__validate_annotations(sts__verrs *v, const sts_node *annotations, const char *path);
 /* 1.34+: the pod template and claim templates as the core validation does. */
 void sts__validate_pod_template(sts__verrs *v, const sts_node *spec, const sts__api_ctx *ctx);
+/* 1.34+: each claim template's PVC spec. */
+void sts__validate_claim_templates(sts__verrs *v, const sts_node *spec);
 
 #endif

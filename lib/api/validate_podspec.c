@@ -68,17 +68,39 @@ static void names_free(names *ns)
     free(ns->l);
 }
 
+static bool claim_named(const sts_node *vcts, const char *s, size_t l)
+{
+    for (size_t i = 0; vcts && i < sts_node_count(vcts); i++) {
+        size_t nl = 0;
+        const char *name = sts__api_str(sts__api_get(sts_node_seq_at(vcts, i), "metadata"),
+                                        "name", &nl);
+        if (name && nl == l && memcmp(name, s, l) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The volumes as validated: template volumes named like a claim template
+ * are dropped (the controller replaces them with the claim's volume, so
+ * they never reach a pod; PR #131790 review), the others keep their order
+ * and are indexed in that filtered list [inferred], then the claims'
+ * volumes are added. */
 static void volumes(sts__verrs *v, const sts_node *pspec, const sts_node *vcts, names *vols)
 {
     const char *base = "spec.template.spec.volumes";
     sts_node *list = sts__api_get(pspec, "volumes");
     size_t n = list && sts_node_get_type(list) == STS_NODE_SEQ ? sts_node_count(list) : 0;
+    size_t idx = 0;
     for (size_t i = 0; i < n; i++) {
         sts_node *vol = sts_node_seq_at(list, i);
+        size_t nl = 0, nsrc = 0;
+        const char *name = sts__api_str(vol, "name", &nl);
+        if (name && nl && claim_named(vcts, name, nl))
+            continue;
         char path[96], np[112];
-        snprintf(path, sizeof path, "%s[%zu]", base, i);
+        snprintf(path, sizeof path, "%s[%zu]", base, idx++);
         snprintf(np, sizeof np, "%s.name", path);
-        size_t before = v->count, nl = 0, nsrc = 0;
+        size_t before = v->count;
         for (size_t k = 0; k < sizeof volume_sources / sizeof volume_sources[0]; k++)
             if (sts__api_get(vol, volume_sources[k]))
                 nsrc++;
@@ -87,7 +109,6 @@ static void volumes(sts__verrs *v, const sts_node *pspec, const sts_node *vcts, 
         else if (nsrc > 1)
             sts__verr(v, STS_FIELD_ERROR_FORBIDDEN, path, NULL,
                       "may not specify more than 1 volume type");
-        const char *name = sts__api_str(vol, "name", &nl);
         if (!name || nl == 0)
             sts__verr(v, STS_FIELD_ERROR_REQUIRED, np, NULL, "");
         else
@@ -97,8 +118,6 @@ static void volumes(sts__verrs *v, const sts_node *pspec, const sts_node *vcts, 
         if (v->count == before && name)
             names_add(vols, name, nl);
     }
-    /* the injected claim volumes (a template volume of the same name is
-     * replaced by the controller, so it is not a duplicate) */
     for (size_t i = 0; vcts && i < sts_node_count(vcts); i++) {
         size_t nl = 0;
         const char *name = sts__api_str(sts__api_get(sts_node_seq_at(vcts, i), "metadata"),
@@ -276,36 +295,42 @@ static void containers(sts__verrs *v, const sts_node *pspec, const char *key, co
     }
 }
 
-static void claim_templates(sts__verrs *v, const sts_node *vcts)
+/* ValidatePersistentVolumeClaimSpec on each claim template (PR #132212,
+ * 1.34), in its order: access modes, storage request, class, volume mode. */
+void sts__validate_claim_templates(sts__verrs *v, const sts_node *spec)
 {
-    for (size_t i = 0; vcts && i < sts_node_count(vcts); i++) {
-        sts_node *spec = sts__api_get(sts_node_seq_at(vcts, i), "spec");
+    sts_node *vcts = sts__api_get(spec, "volumeClaimTemplates");
+    if (!vcts || sts_node_get_type(vcts) != STS_NODE_SEQ)
+        return;
+    for (size_t i = 0; i < sts_node_count(vcts); i++) {
+        sts_node *cspec = sts__api_get(sts_node_seq_at(vcts, i), "spec");
         char base[80], fp[128];
         snprintf(base, sizeof base, "spec.volumeClaimTemplates[%zu].spec", i);
-        sts_node *am = sts__api_get(spec, "accessModes");
+        sts_node *am = sts__api_get(cspec, "accessModes");
         snprintf(fp, sizeof fp, "%s.accessModes", base);
         if (!am || sts_node_count(am) == 0)
             sts__verr(v, STS_FIELD_ERROR_REQUIRED, fp, NULL, "at least 1 access mode is required");
+        bool rwop = false, other = false;
         for (size_t k = 0; am && sts_node_get_type(am) == STS_NODE_SEQ && k < sts_node_count(am);
              k++) {
             const char *m;
             size_t ml;
             if (sts_node_get_string(&m, &ml, sts_node_seq_at(am, k)))
                 continue;
+            if (str_is(m, ml, "ReadWriteOncePod"))
+                rwop = true;
+            else
+                other = true;
             if (!str_is(m, ml, "ReadWriteOnce") && !str_is(m, ml, "ReadOnlyMany") &&
                 !str_is(m, ml, "ReadWriteMany") && !str_is(m, ml, "ReadWriteOncePod"))
                 sts__verr_str(v, STS_FIELD_ERROR_NOT_SUPPORTED, fp, m, ml,
                               "supported values: \"ReadOnlyMany\", \"ReadWriteMany\", "
                               "\"ReadWriteOnce\", \"ReadWriteOncePod\"");
         }
-        size_t vl = 0;
-        const char *vm = sts__api_str(spec, "volumeMode", &vl);
-        if (vm && !str_is(vm, vl, "Block") && !str_is(vm, vl, "Filesystem")) {
-            snprintf(fp, sizeof fp, "%s.volumeMode", base);
-            sts__verr_str(v, STS_FIELD_ERROR_NOT_SUPPORTED, fp, vm, vl,
-                          "supported values: \"Block\", \"Filesystem\"");
-        }
-        sts_node *st = sts__api_get(sts__api_get(sts__api_get(spec, "resources"), "requests"),
+        if (rwop && other)
+            sts__verr(v, STS_FIELD_ERROR_FORBIDDEN, fp, NULL,
+                      "may not use ReadWriteOncePod with other access modes");
+        sts_node *st = sts__api_get(sts__api_get(sts__api_get(cspec, "resources"), "requests"),
                                     "storage");
         snprintf(fp, sizeof fp, "%s.resources[storage]", base);
         const char *q;
@@ -321,6 +346,19 @@ static void claim_templates(sts__verrs *v, const sts_node *vcts)
                 sts__verr_str(v, STS_FIELD_ERROR_INVALID, fp, c.data, c.len,
                               "must be greater than zero");
             sts_buf_dispose(&c);
+        }
+        size_t cl = 0;
+        const char *cls = sts__api_str(cspec, "storageClassName", &cl);
+        if (cls && cl) {
+            snprintf(fp, sizeof fp, "%s.storageClassName", base);
+            sts__check_str(v, fp, cls, cl, sts__is_dns1123_subdomain);
+        }
+        size_t vl = 0;
+        const char *vm = sts__api_str(cspec, "volumeMode", &vl);
+        if (vm && !str_is(vm, vl, "Block") && !str_is(vm, vl, "Filesystem")) {
+            snprintf(fp, sizeof fp, "%s.volumeMode", base);
+            sts__verr_str(v, STS_FIELD_ERROR_NOT_SUPPORTED, fp, vm, vl,
+                          "supported values: \"Block\", \"Filesystem\"");
         }
     }
 }
@@ -343,7 +381,6 @@ void sts__validate_pod_template(sts__verrs *v, const sts_node *spec, const sts__
         sts__verr_str(v, STS_FIELD_ERROR_NOT_SUPPORTED, "spec.template.spec.dnsPolicy", dp, l,
                       "supported values: \"ClusterFirstWithHostNet\", \"ClusterFirst\", "
                       "\"Default\", \"None\"");
-    claim_templates(v, vcts);
     if ((vols.rc || all.rc) && !v->rc)
         v->rc = vols.rc ? vols.rc : all.rc;
     names_free(&vols);

@@ -374,6 +374,9 @@ static void validate_spec(sts__verrs *v, const sts_node *spec, const sts__api_ct
         }
     }
     template_checks(v, spec, sel, converts, ctx);
+    /* [inferred] placement: right after the template, whatever the selector */
+    if (ctx->minor >= 34 && !ctx->skip_pod_template)
+        sts__validate_claim_templates(v, spec);
     sts_node *pspec = sts__api_get(sts__api_get(spec, "template"), "spec");
     const char *rp = sts__api_str(pspec, "restartPolicy", &l);
     if (!str_is(rp, l, "Always"))
@@ -616,6 +619,7 @@ int sts_statefulset_validate(sts_error **errors, const sts_object *sts, const st
              * pod template validation would reject [inferred] */
             sts__verrs probe = {0};
             sts__validate_pod_template(&probe, old_spec, &ctx);
+            sts__validate_claim_templates(&probe, old_spec);
             ctx.skip_pod_template = probe.count > 0;
             sts_error_free(probe.head);
         }
