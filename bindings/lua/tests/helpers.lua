@@ -5,6 +5,10 @@ H.data = os.getenv("STS_LUA_TESTDATA") or "data"
 
 function H.path(name) return H.data .. "/" .. name end
 
+-- the library's own test data (tests/data of the source tree)
+H.repo_data = os.getenv("STS_TESTDATA") or "../../../tests/data"
+function H.repo_path(name) return H.repo_data .. "/" .. name end
+
 function H.read(name)
   local f = assert(io.open(H.path(name), "rb"))
   local s = f:read("a")
