@@ -5,7 +5,7 @@
 #include "stsctl.h"
 
 static int load_one(stsctl *ctl, const stsctl_command *cmd, sts_object_list **list,
-                    const char *format, const char *path)
+                    const char *format, const char *path, uint32_t flags)
 {
     char *data = NULL;
     size_t len = 0;
@@ -17,6 +17,7 @@ static int load_one(stsctl *ctl, const stsctl_command *cmd, sts_object_list **li
     /* the name both labels errors and lets the registry guess the format
      * from the extension */
     opts.source_name = source;
+    opts.flags |= flags;
     sts_error *err = NULL;
     int rc = sts_load(list, ctl->reg, format, data, len, &opts, &err);
     free(data);
@@ -39,7 +40,7 @@ int stsctl_load(stsctl *ctl, const stsctl_command *cmd, sts_object_list **out,
     if (sts_object_list_new(&list))
         return stsctl_fail(cmd, STSCTL_EXIT_USAGE, "out of memory");
     for (int i = 0; i < nfiles; i++) {
-        int status = load_one(ctl, cmd, &list, format, files[i]);
+        int status = load_one(ctl, cmd, &list, format, files[i], 0);
         if (status > worst)
             worst = status;
     }
@@ -54,15 +55,23 @@ int stsctl_load(stsctl *ctl, const stsctl_command *cmd, sts_object_list **out,
 int stsctl_load_sources(stsctl *ctl, const stsctl_command *cmd, sts_object_list **out,
                         size_t *ends, const char *format, char *const *files, int nfiles)
 {
+    return stsctl_load_flags(ctl, cmd, out, ends, format, files, nfiles, 0);
+}
+
+int stsctl_load_flags(stsctl *ctl, const stsctl_command *cmd, sts_object_list **out,
+                      size_t *ends, const char *format, char *const *files, int nfiles,
+                      uint32_t flags)
+{
     sts_object_list *list = NULL;
     int worst = STSCTL_EXIT_OK;
     if (sts_object_list_new(&list))
         return stsctl_fail(cmd, STSCTL_EXIT_USAGE, "out of memory");
     for (int i = 0; i < nfiles; i++) {
-        int status = load_one(ctl, cmd, &list, format, files[i]);
+        int status = load_one(ctl, cmd, &list, format, files[i], flags);
         if (status > worst)
             worst = status;
-        ends[i] = sts_object_list_count(list);
+        if (ends)
+            ends[i] = sts_object_list_count(list);
     }
     if (worst) {
         sts_object_list_free(list);

@@ -11,6 +11,12 @@ static const stsctl_command *const commands[] = {
     &stsctl_cmd_pods,
     &stsctl_cmd_render,
     &stsctl_cmd_dns,
+    &stsctl_cmd_default,
+    &stsctl_cmd_validate,
+    &stsctl_cmd_lint,
+    &stsctl_cmd_revision,
+    &stsctl_cmd_diff,
+    &stsctl_cmd_upgrade_check,
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
@@ -24,7 +30,7 @@ static void usage(FILE *to)
           "Commands:\n",
           to);
     for (size_t i = 0; i < NCOMMANDS; i++)
-        fprintf(to, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+        fprintf(to, "  %-13s %s\n", commands[i]->name, commands[i]->summary);
     fputs("\n"
           "Global options:\n"
           "  --plugin PATH   load a serializer plugin (a shared object exporting\n"

@@ -32,6 +32,12 @@ extern const stsctl_command stsctl_cmd_formats;
 extern const stsctl_command stsctl_cmd_pods;
 extern const stsctl_command stsctl_cmd_render;
 extern const stsctl_command stsctl_cmd_dns;
+extern const stsctl_command stsctl_cmd_default;
+extern const stsctl_command stsctl_cmd_validate;
+extern const stsctl_command stsctl_cmd_lint;
+extern const stsctl_command stsctl_cmd_revision;
+extern const stsctl_command stsctl_cmd_diff;
+extern const stsctl_command stsctl_cmd_upgrade_check;
 
 /* ---- report.c: messages and exit statuses ---- */
 
@@ -77,6 +83,11 @@ int stsctl_load(stsctl *ctl, const stsctl_command *cmd, sts_object_list **out,
  * ends[f] (an array of @p nfiles) is the object count after file f. */
 int stsctl_load_sources(stsctl *ctl, const stsctl_command *cmd, sts_object_list **out,
                         size_t *ends, const char *format, char *const *files, int nfiles);
+/* stsctl_load_sources() with STS_DECODE_* @p flags (STS_DECODE_NO_TYPE_CHECK
+ * for lint, which reports wrong types itself); @p ends may be NULL. */
+int stsctl_load_flags(stsctl *ctl, const stsctl_command *cmd, sts_object_list **out,
+                      size_t *ends, const char *format, char *const *files, int nfiles,
+                      uint32_t flags);
 /* The source name ("<stdin>" for "-") of object @p i of such a list. */
 const char *stsctl_source_at(char *const *files, const size_t *ends, int nfiles, size_t i);
 
@@ -141,6 +152,37 @@ void stsctl_table_dispose(stsctl_table *t);
 int stsctl_table_add(stsctl_table *t, const char *const *row);
 /* Append the rows, aligned, to @p out. 0 or STS_ENOMEM. */
 int stsctl_table_render(sts_buf *out, const stsctl_table *t);
+
+/* ---- kube.c: the Kubernetes release and feature gates to follow ---- */
+
+/* Long-option codes shared by the commands that take them. */
+enum {
+    STSCTL_OPT_KUBE_VERSION = 0x180,
+    STSCTL_OPT_FEATURE_GATES
+};
+
+/* Check --kube-version and --feature-gates as the library will read them,
+ * so a typo is a usage error (status 2) before any file is read. */
+int stsctl_check_api(const stsctl_command *cmd, const sts_api_opts *api);
+/* The release @p version selects, as "1.MINOR" (NULL: the library's newest),
+ * written to @p buf (at least 16 bytes). */
+const char *stsctl_kube_version(char *buf, size_t size, const char *version);
+
+/* ---- match.c: the same object in two inputs ---- */
+
+/* The first object of @p list with the kind, namespace (@p default_ns when
+ * absent, NULL: "default") and name of @p like; NULL when none. */
+const sts_object *stsctl_find_match(const sts_object_list *list, const sts_object *like,
+                                    const char *default_ns);
+/* kubectl sends an object without metadata.namespace with the namespace of
+ * its context (or -n): validation requires one. When @p obj has none,
+ * *copy is a clone with @p ns (NULL: "default"); otherwise *copy is NULL
+ * and @p obj is used as it is. Returns 0 or an STS_E* code. */
+int stsctl_as_sent(sts_object **copy, const sts_object *obj, const char *ns);
+/* Line and column of the node at field @p path of @p obj; 0 when the path
+ * does not resolve (fields the defaults add, paths Kubernetes names
+ * differently from the document). */
+void stsctl_position(uint32_t *line, uint32_t *column, const sts_object *obj, const char *path);
 
 /* ---- findings.c: problems found in the input, with positions ---- */
 
