@@ -85,7 +85,8 @@ static int run_validate(lua_State *L, sts_error **errors)
         if (!lua_isnil(L, -1)) {
             lsts_object_ud *o = luaL_testudata(L, -1, LSTS_OBJECT_MT);
             if (!o || !o->obj)
-                luaL_error(L, "option 'old' must be an open statefulset object");
+                luaL_error(L, "option 'old' must be an open statefulset object (%s)",
+                           o ? "closed" : luaL_typename(L, -1));
             old = o->obj; /* stays referenced by the option table */
         }
         lua_getfield(L, 2, "status");

@@ -290,6 +290,24 @@ H.case("validation failures and argument errors", function()
   H.raises("unknown option 'kube_versoin'", base().validate, base(), { kube_versoin = "1.35" })
 end)
 
+H.case("lifetime: results outlive their inputs; closed objects raise", function()
+  local reg = sts.registry()
+  local set = assert(reg:load(BASE))[1]
+  local d = assert(set:defaulted())
+  reg:close()
+  set:close()
+  assert(d:replicas() == 3 and d:to_yaml():find("OrderedReady", 1, true))
+  assert(#d:validate() == 0)
+  H.raises("closed", set.validate, set)
+  H.raises("closed", sts.lint, { set })
+  H.raises("closed", d.validate, d, { old = set })
+  local _, new = base(), base()
+  local old = base()
+  old:close()
+  H.raises("Object expected", sts.diff, 1, new)
+  H.raises("closed", sts.diff, old, new)
+end)
+
 -- ---- defaulting -------------------------------------------------------------------
 
 -- test-scenarios.md J: the input always has a template with labels {foo: bar}
