@@ -32,12 +32,16 @@ done_step() {
 setup() { # DIR ARGS...: configure once, reconfigure with the same options later
   local dir=$1
   shift
+  mkdir -p "$dir"
   if [ -f "$dir/build.ninja" ]; then
-    meson setup --reconfigure "$dir" "$@" >"$dir.setup.log" 2>&1 || { cat "$dir.setup.log"; return 1; }
+    meson setup --reconfigure "$dir" "$@" >"$dir/run-all-setup.log" 2>&1 ||
+      { cat "$dir/run-all-setup.log"; return 1; }
   else
-    meson setup "$dir" "$@" >"$dir.setup.log" 2>&1 || { cat "$dir.setup.log"; return 1; }
+    meson setup "$dir" "$@" >"$dir/run-all-setup.log" 2>&1 ||
+      { cat "$dir/run-all-setup.log"; return 1; }
   fi
-  grep -E 'Run-time dependency|Program .* found|Message|WARNING' "$dir.setup.log" | sed 's/^/  /' || true
+  grep -E 'Run-time dependency|Program .* found|Message|WARNING' "$dir/run-all-setup.log" |
+    sed 's/^/  /' || true
 }
 mtest() { # meson test wrapper: quiet per-test lines, full logs of failures, summary
   meson test --num-processes "$jobs" --print-errorlogs "$@"

@@ -42,8 +42,11 @@ static char *load_yaml(size_t *len, size_t *ndocs)
     char *data = tu_read_file(corpus_path("corpus.yaml"), len);
     const char *cap = getenv("STS_ROUNDTRIP_MAX_DOCS");
     size_t max = cap ? (size_t)strtoul(cap, NULL, 10) : 0, n = 0;
-    for (char *p = data; p && *p; ) {
-        if (strncmp(p, "---\n", 4) == 0) {
+    char *end = data + *len;
+    /* memchr with a bound: strchr would rescan the rest of the 10 MB under
+     * sanitizers that check the whole string on every call */
+    for (char *p = data; p && p < end; ) {
+        if ((size_t)(end - p) >= 4 && memcmp(p, "---\n", 4) == 0) {
             if (max && n == max) {
                 *p = '\0';
                 *len = (size_t)(p - data);
@@ -51,7 +54,7 @@ static char *load_yaml(size_t *len, size_t *ndocs)
             }
             n++;
         }
-        p = strchr(p, '\n');
+        p = memchr(p, '\n', (size_t)(end - p));
         if (p)
             p++;
     }
