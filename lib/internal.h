@@ -79,6 +79,8 @@ int sts__err_node(sts_error **err, int code, const sts_node *at, const char *pat
 int sts__err_at(sts_error **err, int code, uint32_t line, uint32_t column, uint64_t offset,
                 const char *path, const char *fmt, ...) STS__PRINTF(7, 8);
 int sts__err(sts_error **err, int code, const char *fmt, ...) STS__PRINTF(3, 4);
+/* Give an error the source position of the node it is about. */
+void sts__error_set_mark(sts_error *err, uint32_t line, uint32_t column, uint64_t offset);
 int sts__buf_printf(sts_buf *b, const char *fmt, ...) STS__PRINTF(2, 3);
 int sts__buf_vprintf(sts_buf *b, const char *fmt, va_list ap);
 int sts__buf_putc(sts_buf *b, char c);

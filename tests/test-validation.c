@@ -936,6 +936,33 @@ START_TEST(metadata_labels_and_annotations)
 }
 END_TEST
 
+/* Every error names where the field is in the source (or its nearest
+ * present ancestor when the field is absent). */
+START_TEST(errors_carry_source_positions)
+{
+    sts_object *o = load("apiVersion: apps/v1\n"
+                         "kind: StatefulSet\n"
+                         "metadata: {name: web, namespace: default}\n"
+                         "spec:\n"
+                         "  replicas: -1\n"
+                         "  selector: {matchLabels: {app: nginx}}\n"
+                         "  template:\n"
+                         "    metadata: {labels: {app: other}}\n"
+                         "    spec: {containers: [{name: c, image: x}]}\n");
+    sts_error *errs = NULL;
+    ck_assert_int_eq(sts_statefulset_validate(&errs, o, NULL, NULL), 2);
+    ck_assert_str_eq(sts_error_path(errs), "spec.replicas");
+    ck_assert_uint_eq(sts_error_line(errs), 5);
+    ck_assert_uint_eq(sts_error_column(errs), 13);
+    const sts_error *e = sts_error_next(errs);
+    ck_assert_str_eq(sts_error_path(e), "spec.template.metadata.labels");
+    ck_assert_uint_eq(sts_error_line(e), 8);
+    ck_assert_uint_eq(sts_error_column(e), 24); /* the "{" of the labels map */
+    sts_error_free(errs);
+    sts_object_free(o);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("validation");
@@ -957,6 +984,7 @@ int main(void)
     tcase_add_test(tc, kubectl_format);
     tcase_add_test(tc, bad_arguments);
     tcase_add_test(tc, metadata_labels_and_annotations);
+    tcase_add_test(tc, errors_carry_source_positions);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -87,6 +87,7 @@ typedef struct sts__verrs {
     sts_error *head;
     size_t count;
     int rc;
+    const sts_node *root; /* the validated object: errors get its line:column (nullable) */
 } sts__verrs;
 
 void sts__verr(sts__verrs *v, sts_field_error_type type, const char *path, const char *value,

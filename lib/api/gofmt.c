@@ -117,6 +117,23 @@ int sts__go_string_map(sts_buf *out, const sts_node *map)
     return rc;
 }
 
+/* The source position of the field, or of its nearest ancestor that exists
+ * (Go's paths name fields that may be absent, or use `resources[storage]`). */
+static const sts_node *position_of(const sts_node *root, const char *path)
+{
+    size_t len = path ? strlen(path) : 0;
+    while (root && len) {
+        sts_node *n;
+        if (sts_node_find(&n, root, path, len, NULL) == 0 && sts_node_line(n))
+            return n;
+        while (len && path[len - 1] != '.' && path[len - 1] != '[')
+            len--;
+        if (len)
+            len--;
+    }
+    return root;
+}
+
 void sts__verr(sts__verrs *v, sts_field_error_type type, const char *path, const char *value,
                const char *detail)
 {
@@ -128,6 +145,9 @@ void sts__verr(sts__verrs *v, sts_field_error_type type, const char *path, const
         v->rc = rc;
         return;
     }
+    const sts_node *at = position_of(v->root, path);
+    if (sts_node_line(at))
+        sts__error_set_mark(e, sts_node_line(at), sts_node_column(at), sts_node_offset(at));
     sts_error_append(&v->head, e);
     v->count++;
 }

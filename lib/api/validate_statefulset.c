@@ -606,6 +606,7 @@ int sts_statefulset_validate(sts_error **errors, const sts_object *sts, const st
     if (rc)
         return rc;
     sts__verrs v = {0};
+    v.root = p.root;
     const sts_node *meta = sts__api_get(p.root, "metadata");
     const sts_node *spec = sts__api_get(p.root, "spec");
     if (!p.old_root) {
@@ -638,6 +639,7 @@ int sts_statefulset_validate_status(sts_error **errors, const sts_object *sts,
     if (rc)
         return rc;
     sts__verrs v = {0};
+    v.root = p.root;
     validate_status(&v, sts__api_get(p.root, "status"));
     if (p.old_root) {
         sts__validate_object_meta_update(&v, sts__api_get(p.root, "metadata"),

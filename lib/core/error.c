@@ -281,3 +281,10 @@ const char *sts_error_hint(const sts_error *err)
 {
     return err && err->hint ? err->hint : "";
 }
+
+void sts__error_set_mark(sts_error *err, uint32_t line, uint32_t column, uint64_t offset)
+{
+    err->line = line;
+    err->column = column;
+    err->offset = offset;
+}
