@@ -234,6 +234,25 @@ START_TEST(stripped_dumps_default_back_to_the_stored_template)
 }
 END_TEST
 
+/* The tutorial manifest (examples/nginx.yaml) is the template of the live
+ * kstatus dump: as authored, it must get the name that cluster gave it. */
+START_TEST(tutorial_manifest_gets_the_published_name)
+{
+    size_t len;
+    char *text = tu_read_file(tu_data("../../examples/nginx.yaml"), &len);
+    sts_object_list *l = NULL;
+    ck_assert_int_eq(sts_load(&l, reg, "yaml", text, len, NULL, NULL), 0);
+    free(text);
+    const sts_object *web = sts_object_list_at(l, 1);
+    char got[64];
+    sts_revision_opts o = STS_REVISION_OPTS_INIT;
+    o.kubernetes_version = "1.33";
+    ck_assert_int_gt(sts_revision_name(got, sizeof got, web, &o, NULL), 0);
+    ck_assert_str_eq(got, "web-7757fc6447");
+    sts_object_list_free(l);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("published");
@@ -242,6 +261,7 @@ int main(void)
     tcase_add_loop_test(tc, live_objects_reproduce_update_revision, 0,
                         (int)(sizeof files / sizeof files[0]));
     tcase_add_test(tc, applied_manifest_defaults_to_the_stored_template);
+    tcase_add_test(tc, tutorial_manifest_gets_the_published_name);
     tcase_add_loop_test(tc, stripped_dumps_default_back_to_the_stored_template, 0,
                         (int)(sizeof files / sizeof files[0]));
     suite_add_tcase(s, tc);
