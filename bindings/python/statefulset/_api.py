@@ -164,7 +164,8 @@ def field_errors(chain):
 
 def findings(chain):
     """Copy an sts_error chain of lint findings (borrowed) into Findings."""
-    return [Finding(text(lib.sts_error_rule(e)), text(lib.sts_severity_name(lib.sts_error_severity(e))),
+    return [Finding(text(lib.sts_error_rule(e)),
+                    text(lib.sts_severity_name(lib.sts_error_severity(e))),
                     text(lib.sts_error_message(e)), text(lib.sts_error_hint(e)),
                     text(lib.sts_error_path(e)), *_position(e), text(lib.sts_error_source(e)))
             for e in _walk(chain)]

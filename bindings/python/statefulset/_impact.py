@@ -223,7 +223,8 @@ def _impact(imp):
 
 
 def _upgrade(up):
-    sets = tuple(UpgradeSet(text(lib.sts_upgrade_name(up, i)), text(lib.sts_upgrade_namespace(up, i)),
+    sets = tuple(UpgradeSet(text(lib.sts_upgrade_name(up, i)),
+                            text(lib.sts_upgrade_namespace(up, i)),
                             text(lib.sts_upgrade_current_revision(up, i)),
                             text(lib.sts_upgrade_target_revision(up, i)),
                             lib.sts_upgrade_revision_changes(up, i) == 1,

@@ -157,7 +157,8 @@ S70 = [
       "or 'OnDelete'"]),
     ("empty update strategy", strategy({"type": ""}), {"apply_defaults": False},
      ["spec.updateStrategy: Required value"]),
-    ("OnDelete with rollingUpdate", strategy({"type": "OnDelete", "rollingUpdate": {"partition": 1}}),
+    ("OnDelete with rollingUpdate",
+     strategy({"type": "OnDelete", "rollingUpdate": {"partition": 1}}),
      {}, ["spec.updateStrategy.rollingUpdate: Invalid value: "
           "apps.RollingUpdateStatefulSetStrategy{Partition:1, "
           "MaxUnavailable:(*intstr.IntOrString)(nil)}: only allowed for updateStrategy "
@@ -176,7 +177,8 @@ S70 = [
      spec(persistentVolumeClaimRetentionPolicy={"whenDeleted": "invalid policy",
                                                 "whenScaled": "invalid policy"}), {},
      [RETENTION % ("whenDeleted", "invalid policy"), RETENTION % ("whenScaled", "invalid policy")]),
-    ("zero maxUnavailable", strategy({"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 0}}),
+    ("zero maxUnavailable",
+     strategy({"type": "RollingUpdate", "rollingUpdate": {"maxUnavailable": 0}}),
      {"feature_gates": GATE_ON},
      [MU + 'intstr.IntOrString{Type:0, IntVal:0, StrVal:""}: cannot be 0']),
     ("zero percent maxUnavailable",
