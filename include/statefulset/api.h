@@ -90,9 +90,9 @@ STS_API int sts_quantity_canonical(char *out, size_t size, const char *quantity,
  * @p old is NULL) or update (old = the stored object), after applying
  * defaults unless STS_API_NO_DEFAULTING. Every error is appended to
  * @p errors, in the server's order, as field errors (sts_error_field_type()).
- * The namespace is required, as the server sees it: set it (kubectl uses
- * the context's, usually "default") when the manifest has none. On a
- * negative return the cause (e.g. a wrong-typed field) is appended too.
+ * An absent namespace counts as the request's (kubectl sends the context's,
+ * usually "default"); an explicit empty one is Required, as the server sees
+ * it. On a negative return the cause (e.g. a wrong-typed field) is appended too.
  * @return the number of errors (0 = valid) or a negative STS_E* code
  * @since 0.1
  */

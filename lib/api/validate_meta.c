@@ -113,10 +113,13 @@ void sts__validate_object_meta(sts__verrs *v, const sts_node *meta, bool namespa
     else
         sts__check_str(v, "metadata.name", name, nl, sts__is_dns1123_label);
     if (namespaced) {
+        /* An absent namespace is the request's: kubectl sends the context's
+         * namespace (default "default") with every manifest that has none.
+         * An explicit "" is what the server itself would see empty. */
         const char *ns = sts__api_str(meta, "namespace", &sl);
-        if (!ns || sl == 0)
+        if (ns && sl == 0)
             sts__verr(v, STS_FIELD_ERROR_REQUIRED, "metadata.namespace", NULL, "");
-        else
+        else if (ns)
             sts__check_str(v, "metadata.namespace", ns, sl, sts__is_dns1123_label);
     }
     int64_t g;
@@ -145,7 +148,8 @@ void sts__validate_object_meta_update(sts__verrs *v, const sts_node *meta, const
     /* resourceVersion ("must be specified for an update") and generation
      * are server-managed: not checked offline */
     immutable(v, meta, old, "name", "metadata.name");
-    immutable(v, meta, old, "namespace", "metadata.namespace");
+    if (sts__api_str(meta, "namespace", NULL)) /* absent: the request's namespace */
+        immutable(v, meta, old, "namespace", "metadata.namespace");
     immutable(v, meta, old, "uid", "metadata.uid");
     sts__validate_labels(v, sts__api_get(meta, "labels"), "metadata.labels");
     sts__validate_annotations(v, sts__api_get(meta, "annotations"), "metadata.annotations");

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "lint_priv.h"
+#include "../api/api_priv.h"
 
 int sts_lint(sts_error **findings, const sts_object_list *objects, const sts_lint_opts *opts)
 {
@@ -11,6 +12,10 @@ int sts_lint(sts_error **findings, const sts_object_list *objects, const sts_lin
     sts_lint_opts_init(&o);
     if (opts)
         memcpy(&o, opts, opts->sz < sizeof o ? opts->sz : sizeof o);
+    sts__api_ctx api; /* an unknown version or gate is an error, not a guess */
+    int rc = sts__api_ctx_init(&api, o.api, NULL);
+    if (rc)
+        return rc;
     lint_ctx c = {objects, &o, NULL, 0, 0};
     for (size_t i = 0; i < sts_object_list_count(objects); i++) {
         const sts_object *obj = sts_object_list_at(objects, i);

@@ -23,8 +23,9 @@ void lint_rollout(lint_ctx *c, const sts_object *sts)
     int32_t start = 0, replicas = 1;
     sts_statefulset_ordinals(&start, &replicas, sts, NULL);
 
+    const sts_node *cs = sts_node_map_get(pspec, "containers", 10);
     if (!strcmp(policy, "OrderedReady") && pspec && !any_container_has(pspec, "readinessProbe"))
-        lint_add(c, R_NO_READINESS, pspec, "spec.template.spec.containers",
+        lint_add(c, R_NO_READINESS, cs ? cs : pspec, "spec.template.spec.containers",
                  "StatefulSet %s is OrderedReady but no container has a readinessProbe: each pod "
                  "counts as ready once its containers run, so the order guarantees little",
                  name);

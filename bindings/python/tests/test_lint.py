@@ -104,14 +104,11 @@ def test_lint_rules_match_the_readme_table():
         assert r.summary
 
 
-@pytest.mark.xfail(reason="sts_lint does not reject an unsupported api.kube_version",
-                   strict=False)
 def test_lint_unknown_version(web):
     with pytest.raises(statefulset.VersionError):
         statefulset.lint(web, kube_version="1.9")
 
 
-@pytest.mark.xfail(reason="sts_lint does not reject an unknown feature gate", strict=False)
 def test_lint_unknown_gate(web):
     with pytest.raises(statefulset.NotFoundError):
         statefulset.lint(web, feature_gates="NoSuchGate=true")
