@@ -220,6 +220,25 @@ START_TEST(rollout_rules_per_version)
 }
 END_TEST
 
+START_TEST(unknown_versions_and_gates_are_errors)
+{
+    sts_object_list *l = NULL;
+    const char *text = SERVICE;
+    ck_assert_int_eq(sts_load(&l, reg, "yaml", text, strlen(text), NULL, NULL), 0);
+    sts_api_opts api = STS_API_OPTS_INIT;
+    sts_lint_opts o = STS_LINT_OPTS_INIT;
+    o.api = &api;
+    sts_error *f = NULL;
+    api.kube_version = "1.9";
+    ck_assert_int_eq(sts_lint(&f, l, &o), STS_EVERSION);
+    api.kube_version = NULL;
+    api.feature_gates = "NoSuchGate=true";
+    ck_assert_int_eq(sts_lint(&f, l, &o), STS_ENOTFOUND);
+    ck_assert_ptr_null(f);
+    sts_object_list_free(l);
+}
+END_TEST
+
 START_TEST(rule_table)
 {
     ck_assert_uint_eq(sts_lint_rule_count(), 19);
@@ -246,6 +265,7 @@ int main(void)
     tcase_add_test(tc, mounts_and_claim_templates);
     tcase_add_test(tc, yaml11_surprises_and_wrong_types);
     tcase_add_test(tc, rollout_rules_per_version);
+    tcase_add_test(tc, unknown_versions_and_gates_are_errors);
     tcase_add_test(tc, rule_table);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

@@ -938,6 +938,20 @@ END_TEST
 
 /* Every error names where the field is in the source (or its nearest
  * present ancestor when the field is absent). */
+/* kubectl fills in the context's namespace; only an explicit "" is empty */
+START_TEST(absent_namespace_is_the_requests)
+{
+    sts_object *o = load("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\n"
+                         "spec:\n  selector: {matchLabels: {app: nginx}}\n"
+                         "  template:\n    metadata: {labels: {app: nginx}}\n"
+                         "    spec: {containers: [{name: c, image: x}]}\n");
+    sts_error *errs = NULL;
+    ck_assert_int_eq(sts_statefulset_validate(&errs, o, NULL, NULL), 0);
+    ck_assert_ptr_null(errs);
+    sts_object_free(o);
+}
+END_TEST
+
 START_TEST(errors_carry_source_positions)
 {
     sts_object *o = load("apiVersion: apps/v1\n"
@@ -985,6 +999,7 @@ int main(void)
     tcase_add_test(tc, bad_arguments);
     tcase_add_test(tc, metadata_labels_and_annotations);
     tcase_add_test(tc, errors_carry_source_positions);
+    tcase_add_test(tc, absent_namespace_is_the_requests);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
