@@ -253,12 +253,12 @@ static int interpret(int *base, int32_t *exp, int *format, const char *s, size_t
     static const struct { const char *s; int32_t e; } bin[] = {
         {"Ki", 10}, {"Mi", 20}, {"Gi", 30}, {"Ti", 40}, {"Pi", 50}, {"Ei", 60}};
     for (size_t i = 0; i < sizeof dec / sizeof dec[0]; i++)
-        if (strlen(dec[i].s) == n && memcmp(dec[i].s, s, n) == 0) {
+        if (strlen(dec[i].s) == n && (n == 0 || memcmp(dec[i].s, s, n) == 0)) {
             *base = 10, *exp = dec[i].e, *format = FMT_DEC_SI;
             return 0;
         }
     for (size_t i = 0; i < sizeof bin / sizeof bin[0]; i++)
-        if (strlen(bin[i].s) == n && memcmp(bin[i].s, s, n) == 0) {
+        if (strlen(bin[i].s) == n && (n == 0 || memcmp(bin[i].s, s, n) == 0)) {
             *base = 2, *exp = bin[i].e, *format = FMT_BIN;
             return 0;
         }
@@ -601,7 +601,7 @@ int sts__quantity_default_node(sts_doc *doc, sts_node *map, const char *key, boo
         size_t cl;
         /* leave an already canonical string node (and its style) alone */
         if (sts_node_get_type(v) != STS_NODE_STRING || sts_node_get_string(&cur, &cl, v) ||
-            cl != out.len || memcmp(cur, out.data, cl) != 0) {
+            cl != out.len || (cl && memcmp(cur, out.data, cl) != 0)) {
             sts_node *nn;
             rc = sts_doc_new_string(&nn, doc, out.data ? out.data : "", out.len);
             if (!rc) {

@@ -36,7 +36,7 @@ typedef struct names {
 static bool names_has(const names *ns, const char *s, size_t l)
 {
     for (size_t i = 0; i < ns->n; i++)
-        if (ns->l[i] == l && memcmp(ns->s[i], s, l) == 0)
+        if (ns->l[i] == l && (l == 0 || memcmp(ns->s[i], s, l) == 0))
             return true;
     return false;
 }
@@ -74,7 +74,7 @@ static bool claim_named(const sts_node *vcts, const char *s, size_t l)
         size_t nl = 0;
         const char *name = sts__api_str(sts__api_get(sts_node_seq_at(vcts, i), "metadata"),
                                         "name", &nl);
-        if (name && nl == l && memcmp(name, s, l) == 0)
+        if (name && nl == l && (l == 0 || memcmp(name, s, l) == 0))
             return true;
     }
     return false;
