@@ -44,6 +44,8 @@ const stsctl_command stsctl_cmd_diff = {
     "After the text of each set a verdict line says `no pods roll`, `rolls pods`\n"
     "or `forbidden`.\n"
     "\n"
+    "At most " STSCTL_MAX_PODS_TEXT " replicas are examined per StatefulSet.\n"
+    "\n"
     "Exit status (as diff(1): 1 is an answer, not a failure): 0 the update is\n"
     "allowed and replaces no pod (scaling alone, fields without effect on pods,\n"
     "OnDelete or a partition that holds every pod back), 1 it replaces pods or\n"
@@ -112,6 +114,20 @@ static int diff_one(dctx *d, const sts_object *old, const sts_object *updated,
     return rc ? rc : rolls;
 }
 
+/* The impact lists every pod: a hostile replica count is refused first.
+ * Returns 1 after reporting it (with @p source), else 0. */
+static int too_many_pods(const sts_object *obj, const char *source)
+{
+    int32_t start, count;
+    sts_error *err = NULL;
+    if (!obj || sts_statefulset_ordinals(&start, &count, obj, NULL) ||
+        !stsctl_check_replica_limit(&err, obj, count))
+        return 0;
+    stsctl_print_findings(err, obj, source, "error");
+    sts_error_free(err);
+    return 1;
+}
+
 static int diff_all(dctx *d, const sts_object_list *olds, const sts_object_list *news,
                     const sts_impact_opts *opts, const char *old_name, const char *new_name)
 {
@@ -127,6 +143,10 @@ static int diff_all(dctx *d, const sts_object_list *olds, const sts_object_list 
             fprintf(stderr, "%s: note: no StatefulSet %s/%s in %s: shown as a create\n",
                     new_name, sts_statefulset_effective_namespace(updated, NULL),
                     sts_object_name(updated), old_name);
+        if (too_many_pods(old, old_name) | too_many_pods(updated, new_name)) {
+            status = DIFF_TROUBLE;
+            continue;
+        }
         sts_error *err = NULL;
         int r = diff_one(d, old, updated, opts, &err);
         if (r == STS_ENOMEM) {

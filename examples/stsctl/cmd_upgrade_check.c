@@ -36,6 +36,8 @@ const stsctl_command stsctl_cmd_upgrade_check = {
     "                            content)\n"
     "  -h, --help                show this help\n"
     "\n"
+    "At most " STSCTL_MAX_PODS_TEXT " replicas are examined per StatefulSet.\n"
+    "\n"
     "Exit status: 0 the upgrade restarts no pod, 1 it restarts the pods of at\n"
     "least one set, 2 the input has errors (or holds no StatefulSet), usage or\n"
     "I/O error.\n",
@@ -57,11 +59,25 @@ static const struct option options[] = {
 /* 1 is the answer "pods restart", so errors are 2 (as diff(1)). */
 enum { UP_NO_ROLL = 0, UP_ROLLS = 1, UP_TROUBLE = 2 };
 
-static int count_sets(const sts_object_list *list)
+/* The number of StatefulSets, or -1 after reporting one with more replicas
+ * than stsctl expands (the result lists every pod). */
+static int count_sets(const stsctl_command *cmd, const sts_object_list *list)
 {
     int n = 0;
-    for (size_t i = 0; i < sts_object_list_count(list); i++)
-        n += sts_object_kind(sts_object_list_at(list, i)) == STS_KIND_STATEFULSET;
+    for (size_t i = 0; i < sts_object_list_count(list); i++) {
+        const sts_object *o = sts_object_list_at(list, i);
+        if (sts_object_kind(o) != STS_KIND_STATEFULSET)
+            continue;
+        n++;
+        int32_t start, count;
+        sts_error *err = NULL;
+        if (!sts_statefulset_ordinals(&start, &count, o, NULL) &&
+            stsctl_check_replica_limit(&err, o, count)) {
+            stsctl_fail(cmd, 0, "%s", err ? sts_error_message(err) : "out of memory");
+            sts_error_free(err);
+            return -1;
+        }
+    }
     return n;
 }
 
@@ -137,9 +153,10 @@ static int run(stsctl *ctl, int argc, char **argv)
     int status = stsctl_load(ctl, cmd, &list, from, argv + optind, argc - optind);
     if (status)
         return UP_TROUBLE;
-    if (!count_sets(list)) {
+    int sets = count_sets(cmd, list);
+    if (sets <= 0) {
         sts_object_list_free(list);
-        return stsctl_fail(cmd, UP_TROUBLE, "no StatefulSet in the input");
+        return sets ? UP_TROUBLE : stsctl_fail(cmd, UP_TROUBLE, "no StatefulSet in the input");
     }
     sts_impact_opts io = STS_IMPACT_OPTS_INIT;
     io.api = &api;

@@ -235,6 +235,15 @@ def _():
         expect(rc == 2 and err, f"{args}: exit {rc}: {err}")
 
 
+@check("diff / upgrade-check: a hostile replica count is refused at once (exit 2)")
+def _():
+    huge = variant("huge.yaml", ("replicas: 3", "replicas: 2147483647"))
+    rc, out, err = run(["diff", WEB, huge])
+    expect(rc == 2 and f"{huge}:10:13: error: StatefulSet web has 2147483647 replicas" in err, err)
+    rc, out, err = run(["upgrade-check", "--from", "1.33", "--to", "1.34", huge])
+    expect(rc == 2 and "2147483647 replicas" in err, err)
+
+
 # ---- upgrade-check ---------------------------------------------------------------
 
 def upgrade(args, want_rc):
