@@ -38,7 +38,8 @@ static void usage(FILE *to)
           "  -h, --help      show this help ('stsctl COMMAND --help' for a command)\n"
           "  --version       show the versions of stsctl and libstatefulset\n"
           "\n"
-          "Exit status: 0 success, 1 the input has problems, 2 usage or I/O error.\n",
+          "Exit status: 0 success, 1 the input has problems, 2 usage or I/O error\n"
+          "(diff and upgrade-check, like diff(1): 1 pods roll, 2 any error).\n",
           to);
 }
 
