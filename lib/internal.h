@@ -89,6 +89,14 @@ static inline int sts__buf_puts(sts_buf *b, const char *s, size_t n)
     return sts_buf_append(b, s, n);
 }
 
+/* ---- UTF-8 (lib/core/utf8.c), with Go's unicode/utf8 rules ---- */
+/* Length of the valid sequence at s (1 for ASCII), 0 when invalid. */
+size_t sts__utf8_seq_len(const unsigned char *s, size_t n);
+int sts__utf8_put(sts_buf *b, uint32_t cp);
+/* A JSON string as Go's encoding/json writes it (HTML-safe, U+2028/9
+ * escaped, invalid UTF-8 as \ufffd), quotes included. */
+int sts__json_put_string(sts_buf *b, const char *s, size_t len);
+
 /* ---- paths ---- */
 /* Append one step to a field path being built ("a" -> "a.b", "a[3]"). */
 int sts__path_key(sts_buf *path, const char *key, size_t len);

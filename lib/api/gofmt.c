@@ -6,35 +6,13 @@
 
 #include "api_priv.h"
 
-/* Length of a valid UTF-8 sequence at s (0 when invalid). */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    if (s[0] < 0x80)
-        return 1;
-    size_t k = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 ? 3 : s[0] >= 0xc2 ? 2 : 0;
-    if (k == 0 || k > n)
-        return 0;
-    for (size_t i = 1; i < k; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    if (k == 3 && s[0] == 0xe0 && s[1] < 0xa0)
-        return 0;
-    if (k == 3 && s[0] == 0xed && s[1] >= 0xa0)
-        return 0; /* surrogates */
-    if (k == 4 && s[0] == 0xf0 && s[1] < 0x90)
-        return 0;
-    if (k == 4 && s[0] == 0xf4 && s[1] >= 0x90)
-        return 0;
-    return k;
-}
-
 int sts__go_quote(sts_buf *out, const char *s, size_t len)
 {
     int rc = sts__buf_putc(out, '"');
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; !rc && i < len;) {
         unsigned char c = p[i];
-        size_t k = utf8_len(p + i, len - i);
+        size_t k = sts__utf8_seq_len(p + i, len - i);
         if (k == 0) {
             rc = sts__buf_printf(out, "\\x%02x", c);
             i++;

@@ -17,41 +17,6 @@
 
 #include "revision_priv.h"
 
-static const char hexdig[] = "0123456789abcdef";
-
-/* Length of the valid UTF-8 sequence at s (as Go's utf8.DecodeRune accepts
- * it), or 0 when the byte at s starts no valid sequence. */
-static size_t utf8_valid(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    unsigned char lo = 0x80, hi = 0xBF;
-    size_t need;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F; /* no UTF-16 surrogates */
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (n < need || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < need; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return need;
-}
 
 /* The string as Go holds it after decoding: invalid bytes become U+FFFD.
  * Returns the input itself when it is valid (the common case), otherwise a
@@ -61,7 +26,7 @@ static const char *sanitize(const char *s, size_t len, size_t *outlen, char **tm
     *tmp = NULL;
     size_t i = 0, bad = 0;
     while (i < len) {
-        size_t k = utf8_valid((const unsigned char *)s + i, len - i);
+        size_t k = sts__utf8_seq_len((const unsigned char *)s + i, len - i);
         if (!k) {
             bad++;
             k = 1;
@@ -76,7 +41,7 @@ static const char *sanitize(const char *s, size_t len, size_t *outlen, char **tm
         return NULL;
     size_t j = 0;
     for (i = 0; i < len;) {
-        size_t k = utf8_valid((const unsigned char *)s + i, len - i);
+        size_t k = sts__utf8_seq_len((const unsigned char *)s + i, len - i);
         if (k) {
             memcpy(o + j, s + i, k);
             j += k;
@@ -91,55 +56,6 @@ static const char *sanitize(const char *s, size_t len, size_t *outlen, char **tm
     *outlen = j;
     *tmp = o;
     return o;
-}
-
-/* Write a valid UTF-8 string with Go's escapes. */
-static int put_string(sts_buf *out, const char *s, size_t len)
-{
-    int rc = sts__buf_putc(out, '"');
-    size_t start = 0;
-    for (size_t i = 0; !rc && i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[8];
-        size_t elen = 0, adv = 1;
-        if (c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&') {
-            esc[0] = '\\';
-            elen = 2;
-            switch (c) {
-            case '"': esc[1] = '"'; break;
-            case '\\': esc[1] = '\\'; break;
-            case '\b': esc[1] = 'b'; break;
-            case '\f': esc[1] = 'f'; break;
-            case '\n': esc[1] = 'n'; break;
-            case '\r': esc[1] = 'r'; break;
-            case '\t': esc[1] = 't'; break;
-            default:
-                memcpy(esc, "\\u00", 4);
-                esc[4] = hexdig[c >> 4];
-                esc[5] = hexdig[c & 15];
-                elen = 6;
-            }
-        } else if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-                   ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
-            /* U+2028 / U+2029: valid JSON, but not valid JavaScript */
-            memcpy(esc, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
-            elen = 6;
-            adv = 3;
-        } else {
-            i++;
-            continue;
-        }
-        rc = sts__buf_puts(out, s + start, i - start);
-        if (!rc)
-            rc = sts__buf_puts(out, esc, elen);
-        i += adv;
-        start = i;
-    }
-    if (!rc)
-        rc = sts__buf_puts(out, s + start, len - start);
-    if (!rc)
-        rc = sts__buf_putc(out, '"');
-    return rc;
 }
 
 typedef struct key_ent {
@@ -219,7 +135,7 @@ static int put_map(enc *e, const sts_node *n, const sts_node *extra_key,
             rc = sts__buf_putc(e->out, ',');
         first = 0;
         if (!rc)
-            rc = put_string(e->out, ents[i].key, ents[i].len);
+            rc = sts__json_put_string(e->out, ents[i].key, ents[i].len);
         if (!rc)
             rc = sts__buf_putc(e->out, ':');
         if (!rc)
@@ -274,7 +190,7 @@ static int put_value(enc *e, const sts_node *n, unsigned depth)
         const char *s = sanitize(n->v.s.ptr, n->v.s.len, &len, &tmp);
         if (!s)
             return fail(e, STS_ENOMEM, n);
-        int rc = put_string(e->out, s, len);
+        int rc = sts__json_put_string(e->out, s, len);
         free(tmp);
         return rc;
     }

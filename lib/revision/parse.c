@@ -31,32 +31,6 @@ static int hex4(const char *p, unsigned *v)
     return 0;
 }
 
-static int put_utf8(sts_buf *b, unsigned cp)
-{
-    char u[4];
-    size_t n;
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return sts_buf_append(b, u, n);
-}
-
 static int string(rd *r, sts_node **out)
 {
     r->p++; /* opening quote */
@@ -94,7 +68,7 @@ static int string(rd *r, sts_node **out)
         } else if (cp >= 0xD800 && cp < 0xE000) {
             cp = 0xFFFD; /* a lone surrogate, as Go decodes it */
         }
-        rc = put_utf8(&r->tmp, cp);
+        rc = sts__utf8_put(&r->tmp, cp);
     }
     if (rc)
         return rc;

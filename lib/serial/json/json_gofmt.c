@@ -92,32 +92,6 @@ static const char esc[128] = {
     ['"'] = '"', ['\\'] = '\\', ['<'] = 'u', ['>'] = 'u', ['&'] = 'u',
 };
 
-/* Same rules as the decoder's repair (Go's utf8.DecodeRune). */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0], lo = 0x80, hi = 0xBF;
-    size_t len;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        lo = c == 0xE0 ? 0xA0 : 0x80;
-        hi = c == 0xED ? 0x9F : 0xBF;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        lo = c == 0xF0 ? 0x90 : 0x80;
-        hi = c == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return 0;
-    }
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return len;
-}
-
 int sts__json_put_string(sts_buf *b, const char *s, size_t len)
 {
     static const char hex[] = "0123456789abcdef";
@@ -145,7 +119,7 @@ int sts__json_put_string(sts_buf *b, const char *s, size_t len)
                 rl = 6;
             }
         } else {
-            size_t l = utf8_len(u + i, len - i);
+            size_t l = sts__utf8_seq_len(u + i, len - i);
             if (l == 3 && ch == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] & 0xFE) == 0xA8) {
                 /* U+2028, U+2029: JSON allows them, JavaScript did not */
                 memcpy(rep, u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);

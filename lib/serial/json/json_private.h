@@ -146,6 +146,5 @@ int sts__json_put_float(sts_buf *b, double f);
 /* Format into buf (>= 32 bytes); returns length, or 0 for NaN/Inf. */
 size_t sts__json_fmt_float(char *buf, double f);
 /* Append a quoted string as Go's encoding/json writes it (HTML-safe). */
-int sts__json_put_string(sts_buf *b, const char *s, size_t len);
 
 #endif

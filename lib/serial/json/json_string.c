@@ -35,40 +35,6 @@ const char *sts__json_find_ctl(const char *raw, size_t rawlen)
     return NULL;
 }
 
-/* Length of the valid UTF-8 sequence at s (as Go's utf8.DecodeRune accepts
- * it: no overlongs, no surrogates, <= U+10FFFF), or 0 if invalid. */
-static size_t utf8_valid_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    unsigned char lo = 0x80, hi = 0xBF;
-    size_t len;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return len;
-}
-
 /* Copy s into x->fixbuf with every invalid byte replaced by U+FFFD, as
  * Go's decoder does when it unquotes a string; *changed is false (and
  * nothing copied) when s is valid. */
@@ -78,7 +44,7 @@ static int repair_utf8(sts_json_ctx *x, const char *s, size_t n, bool *changed)
     size_t i = 0;
     *changed = false;
     while (i < n) {
-        size_t l = utf8_valid_len(u + i, n - i);
+        size_t l = sts__utf8_seq_len(u + i, n - i);
         if (!l)
             break;
         i += l;
@@ -90,7 +56,7 @@ static int repair_utf8(sts_json_ctx *x, const char *s, size_t n, bool *changed)
     if (sts_buf_append(&x->fixbuf, s, i))
         return STS_ENOMEM;
     while (i < n) {
-        size_t l = utf8_valid_len(u + i, n - i);
+        size_t l = sts__utf8_seq_len(u + i, n - i);
         int rc = l ? sts_buf_append(&x->fixbuf, s + i, l)
                    : sts_buf_append(&x->fixbuf, "\xEF\xBF\xBD", 3);
         if (rc)
@@ -149,32 +115,6 @@ static long get_u4(const char *p, const char *end)
     return v;
 }
 
-static int put_utf8(sts_buf *b, unsigned long cp)
-{
-    char u[4];
-    size_t n;
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    return sts_buf_append(b, u, n);
-}
-
 bool sts__json_unescape(sts_json_ctx *x, const char *raw, size_t rawlen)
 {
     sts_buf *b = &x->scratch;
@@ -219,7 +159,7 @@ bool sts__json_unescape(sts_json_ctx *x, const char *raw, size_t rawlen)
                     cp = 0xFFFD;
                 }
             }
-            if (put_utf8(b, (unsigned long)cp))
+            if (sts__utf8_put(b, (unsigned long)cp))
                 return false;
             continue;
         }
