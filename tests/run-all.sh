@@ -5,7 +5,8 @@
 #   3. an ASan+UBSan build and its tests (`--setup sanitize`; the Python and
 #      Lua suites are left out: their interpreters have no ASan runtime)
 #   4. a clang libFuzzer build and a short fuzz run of every decoder
-# Stops at the first failing step. Build directories: $STS_BUILD (default
+# A failing build stops the run; failing tests are recorded and the other
+# steps still run, then the script exits non-zero listing what failed. Build directories: $STS_BUILD (default
 # build-ci) plus -asan and -fuzz next to it; they are reused when present.
 # Environment: STS_JOBS (2), STS_FUZZ_SECONDS per target (30),
 # STS_SKIP="valgrind asan fuzz" to leave steps out (local use only).
@@ -18,6 +19,7 @@ fuzz_secs=${STS_FUZZ_SECONDS:-30}
 skip=" ${STS_SKIP:-} "
 t_start=$(date +%s)
 timings=()
+failed=()
 
 step() {
   t_step=$(date +%s)
@@ -28,7 +30,23 @@ step() {
 done_step() {
   local d=$(($(date +%s) - t_step))
   timings+=("$(printf '%-34s %4ds' "$step_name" "$d")")
+  echo "---- $step_name: ${d}s"
+  step_name=
 }
+report() { # on exit, also after a failure: what ran and how long it took
+  local rc=$?
+  echo
+  if [ $rc = 0 ] && [ ${#failed[@]} = 0 ]; then
+    echo "=================== all steps passed"
+  elif [ $rc = 0 ]; then
+    echo "=================== FAILED: $(printf '[%s] ' "${failed[@]}")"
+  else
+    echo "=================== FAILED in step: ${step_name:-?} (exit status $rc)"
+  fi
+  [ ${#timings[@]} = 0 ] || printf '  %s\n' "${timings[@]}"
+  printf '  %-34s %4ds\n' "total" "$(($(date +%s) - t_start))"
+}
+trap report EXIT
 setup() { # DIR ARGS...: configure once, reconfigure with the same options later
   local dir=$1
   shift
@@ -43,8 +61,8 @@ setup() { # DIR ARGS...: configure once, reconfigure with the same options later
   grep -E 'Run-time dependency|Program .* found|Message|WARNING' "$dir/run-all-setup.log" |
     sed 's/^/  /' || true
 }
-mtest() { # meson test wrapper: quiet per-test lines, full logs of failures, summary
-  meson test --num-processes "$jobs" --print-errorlogs "$@"
+mtest() { # meson test: full logs of failures, the summary; a failure is recorded
+  meson test --num-processes "$jobs" --print-errorlogs "$@" || failed+=("$step_name")
 }
 
 step "gcc build (-Werror)"
@@ -80,11 +98,8 @@ if [[ $skip != *" fuzz "* ]]; then
   ninja -C "$build-fuzz" -j"$jobs" tests/fuzz/fuzz-yaml tests/fuzz/fuzz-json
   done_step
   step "fuzz smoke (${fuzz_secs}s per target)"
-  bash tests/fuzz/smoke.sh "$build-fuzz" "$fuzz_secs"
+  bash tests/fuzz/smoke.sh "$build-fuzz" "$fuzz_secs" || failed+=("$step_name")
   done_step
 fi
 
-echo
-echo "=================== all steps passed"
-printf '  %s\n' "${timings[@]}"
-printf '  %-34s %4ds\n' "total" "$(($(date +%s) - t_start))"
+[ ${#failed[@]} = 0 ] || exit 1
