@@ -18,6 +18,7 @@ jobs=${STS_JOBS:-2}
 fuzz_secs=${STS_FUZZ_SECONDS:-30}
 skip=" ${STS_SKIP:-} "
 t_start=$(date +%s)
+step_name=
 timings=()
 failed=()
 
@@ -36,12 +37,13 @@ done_step() {
 report() { # on exit, also after a failure: what ran and how long it took
   local rc=$?
   echo
-  if [ $rc = 0 ] && [ ${#failed[@]} = 0 ]; then
-    echo "=================== all steps passed"
-  elif [ $rc = 0 ]; then
+  if [ -n "$step_name" ]; then
+    echo "=================== FAILED in step: $step_name (exit status $rc)"
+  fi
+  if [ ${#failed[@]} != 0 ]; then
     echo "=================== FAILED: $(printf '[%s] ' "${failed[@]}")"
-  else
-    echo "=================== FAILED in step: ${step_name:-?} (exit status $rc)"
+  elif [ $rc = 0 ]; then
+    echo "=================== all steps passed"
   fi
   [ ${#timings[@]} = 0 ] || printf '  %s\n' "${timings[@]}"
   printf '  %-34s %4ds\n' "total" "$(($(date +%s) - t_start))"
