@@ -703,15 +703,17 @@ static int end_collection(decoder *d, sts_node **out)
     frame *f = &d->frames[d->nframes - 1];
     sts_node *node = f->node;
     int rc;
+    /* the scratch stacks are NULL until the first child: no offset on NULL */
     if (f->kind == F_SEQ) {
-        rc = sts__node_adopt_items(node, d->items + f->base, d->nitems - f->base);
+        rc = sts__node_adopt_items(node, d->items ? d->items + f->base : NULL,
+                                   d->nitems - f->base);
         d->nitems = f->base;
     } else {
-        sts_entry *res = NULL;
+        sts_entry *res = NULL, *first = d->entries ? d->entries + f->base : NULL;
         size_t rn = 0;
-        rc = finish_map_entries(d, f, d->entries + f->base, d->nentries - f->base, &res, &rn);
+        rc = finish_map_entries(d, f, first, d->nentries - f->base, &res, &rn);
         if (!rc) {
-            if (res == d->entries + f->base) {
+            if (res == first) {
                 rc = sts__node_adopt_entries(node, res, rn);
             } else {
                 node->v.c.items = res;
