@@ -232,7 +232,11 @@ static int emit_map(encoder *e, const sts_node *n, unsigned depth)
     }
     for (size_t i = 0; !rc && i < count; i++) {
         const sts_node *k = entries[i].key;
-        if (!e->kubectl && k->text)
+        if (k->v.s.len == 2 && memcmp(k->v.s.ptr, "<<", 2) == 0) /* plain, it is a merge */
+            rc = scalar(e, "<<", 2, k->style == STS_STYLE_SINGLE_QUOTED
+                                        ? YAML_SINGLE_QUOTED_SCALAR_STYLE
+                                        : YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+        else if (!e->kubectl && k->text)
             rc = scalar(e, k->text, k->text_len, YAML_PLAIN_SCALAR_STYLE);
         else
             rc = emit_string(e, k);
