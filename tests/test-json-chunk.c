@@ -6,6 +6,7 @@
  * own expectations come from kubectl, see test-json.c); tiny windows force
  * the chunked path onto every container of small inputs. */
 #include <check.h>
+#include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,6 +285,36 @@ START_TEST(data_files)
 }
 END_TEST
 
+/* The fuzz seeds and findings (tests/fuzz), each file as one input. */
+static void same_dir(const char *rel)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", tu_data(rel));
+    DIR *d = opendir(dir);
+    ck_assert_msg(d != NULL, "cannot open %s", dir);
+    int files = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (e->d_name[0] == '.' || strstr(e->d_name, ".md"))
+            continue;
+        char path[8192];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len;
+        char *s = tu_read_file(path, &len);
+        same_len(s, len, NULL);
+        free(s);
+        files++;
+    }
+    closedir(d);
+    ck_assert_int_gt(files, 0);
+}
+
+START_TEST(fuzz_inputs)
+{
+    same_dir("../fuzz/seeds/json");
+    same_dir("../fuzz/findings/json");
+}
+END_TEST
+
 /* Every truncation and every one-byte change of a small document. */
 START_TEST(mutations)
 {
@@ -412,6 +443,7 @@ int main(void)
     tcase_add_test(tc, limits);
     tcase_add_test(tc, source_text_flag);
     tcase_add_test(tc, data_files);
+    tcase_add_test(tc, fuzz_inputs);
     tcase_add_test(tc, mutations);
     tcase_add_test(tc, large_list_default_window);
     suite_add_tcase(s, tc);

@@ -3,7 +3,10 @@
  * tree afterwards misses the cache on every node. Here the structure of a
  * large container is read off the text, and each member is parsed by
  * json-c on its own and converted at once, then freed: json-c's tree stays
- * small and hot, and its memory is reused member after member.
+ * small and hot, and its memory is reused member after member. Scalar
+ * members need no json-c call at all (json_scalar.c). No separate scan
+ * finds where a member ends: json-c does, and it is given one window of
+ * text first, so a member too large for it is found out at that cost.
  *
  * Exactness is kept by never deciding anything hard here: on any error or
  * surprise this gives up, and the caller decodes the document whole, as
