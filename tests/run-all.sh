@@ -15,7 +15,7 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 cd "$src"
 build=${STS_BUILD:-$src/build-ci}
 jobs=${STS_JOBS:-2}
-fuzz_secs=${STS_FUZZ_SECONDS:-30}
+fuzz_secs=${STS_FUZZ_SECONDS:-$([ "${CI:-}" = true ] && echo 20 || echo 30)}
 skip=" ${STS_SKIP:-} "
 t_start=$(date +%s)
 step_name=
