@@ -25,11 +25,13 @@ run get examples/nginx.yaml spec.replicas
 run get examples/nginx.yaml 'spec.volumeClaimTemplates[0].spec'
 run convert --style kubectl examples/nginx.yaml
 run convert -o json --compact examples/nginx.yaml
-# commands that land later are shown when this stsctl has them
-for cmd in validate defaults pods names dns revision lint; do
-  if has "$cmd"; then
-    run "$cmd" examples/nginx.yaml || echo "(exit status $?)"
-  fi
-done
+run pods examples/nginx.yaml
+run render --ordinal 0 examples/nginx.yaml
+run dns examples/nginx.yaml || echo "(exit status $?: the notes say why records are missing)"
+run default examples/nginx.yaml
+run validate examples/nginx.yaml
+run lint examples/nginx.yaml || echo "(exit status $?: findings of severity warning or error)"
+run revision examples/nginx.yaml
+run revision --kube-version 1.33 examples/nginx.yaml
 echo
 echo "stsctl --help lists every command; $example is the input used here."
