@@ -116,6 +116,58 @@ START_TEST(offsets_are_bytes_and_columns_characters)
 }
 END_TEST
 
+/* Offsets across runs of ASCII and 2-, 3- and 4-byte characters, over
+ * several documents: each value's expected offset is where its unique
+ * text sits in the input bytes. */
+START_TEST(offsets_after_multibyte_runs)
+{
+    const char *in = "a: \xc3\xa9\n"
+                     "a_rather_long_ascii_key_to_cross_words: v01\n"
+                     "c: \xe6\x97\xa5\xe6\x9c\xac v02\n"
+                     "d: [v03, \"\xf0\x9f\x98\x80\", v04]\n"
+                     "---\n"
+                     "# \xc3\xa9\xc3\xa9 comment\n"
+                     "e: {f: v05, g: \xf0\x9f\x98\x80v06}\n"
+                     "h: v07\n"
+                     "i: \xc3\xa9\n";
+    ck_assert_int_eq(sts_decode(docs, reg, "yaml", in, strlen(in), NULL, NULL), 0);
+    ck_assert_uint_eq(sts_doclist_count(docs), 2);
+    const sts_node *r0 = sts_doc_root(sts_doclist_at(docs, 0));
+    const sts_node *r1 = sts_doc_root(sts_doclist_at(docs, 1));
+    const sts_node *d = sts_node_map_get(r0, "d", 1);
+    const sts_node *e = sts_node_map_get(r1, "e", 1);
+    const struct {
+        const sts_node *node;
+        const char *text;
+    } want[] = {
+        {sts_node_map_get(r0, "a_rather_long_ascii_key_to_cross_words", 38), "v01"},
+        {sts_node_map_get(r0, "c", 1), "\xe6\x97\xa5"},
+        {sts_node_seq_at(d, 0), "v03"},
+        {sts_node_seq_at(d, 1), "\"\xf0"},
+        {sts_node_seq_at(d, 2), "v04"},
+        {e, "{f:"},
+        {sts_node_map_get(e, "f", 1), "v05"},
+        {sts_node_map_get(e, "g", 1), "\xf0\x9f\x98\x80v06"},
+        {sts_node_map_get(r1, "h", 1), "v07"},
+        {sts_node_map_get(r1, "i", 1), "\xc3\xa9\n"},
+    };
+    for (size_t k = 0; k < sizeof want / sizeof *want; k++) {
+        ck_assert_ptr_nonnull(want[k].node);
+        const char *at = strstr(in, want[k].text);
+        if (k == 9) /* the last \xc3\xa9, not the first */
+            at = in + strlen(in) - 3;
+        ck_assert_uint_eq(sts_node_offset(want[k].node), (uint64_t)(at - in));
+    }
+    /* an error after multi-byte text: the repeated key's byte offset */
+    const char *dup = "a: \xc3\xa9\xc3\xa9\xc3\xa9\nb: 1\nb: 2\n";
+    sts_error *err = NULL;
+    ck_assert_int_eq(sts_decode(docs, reg, "yaml", dup, strlen(dup), NULL, &err), STS_EPARSE);
+    ck_assert_uint_eq(sts_error_offset(err), (uint64_t)(strstr(dup, "b: 2") - dup));
+    ck_assert_uint_eq(sts_error_column(err), 1);
+    sts_error_free(err);
+}
+END_TEST
+
 START_TEST(go_number_formatting)
 {
     char buf[48];
@@ -158,6 +210,7 @@ int main(void)
     tcase_add_test(tc, allow_duplicate_keys_replaces_in_place);
     tcase_add_test(tc, empty_and_null_documents_are_skipped);
     tcase_add_test(tc, offsets_are_bytes_and_columns_characters);
+    tcase_add_test(tc, offsets_after_multibyte_runs);
     tcase_add_test(tc, go_number_formatting);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

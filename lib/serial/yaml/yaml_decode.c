@@ -46,8 +46,8 @@ typedef struct decoder {
     size_t len;
     int keep_source;
     /* char index -> byte offset (libyaml marks count characters) */
-    int ascii;
     size_t cur_char, cur_byte;
+    size_t next_na; /* first non-ASCII byte at or after cur_byte, or len */
     /* per document */
     sts_arena *arena;
     uint64_t nodes, expanded;
@@ -67,35 +67,62 @@ typedef struct decoder {
 
 /* ---- positions ---- */
 
-static int all_ascii(const char *s, size_t n)
+/* First byte at or after @p i with the high bit set, or @p n. Eight bytes
+ * at a time: manifests are ASCII but for the odd name or comment. */
+static size_t next_non_ascii(const char *s, size_t n, size_t i)
 {
-    size_t i = 0;
-    uint64_t acc = 0;
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        acc |= w;
+        if (w & 0x8080808080808080ull)
+            break;
     }
     for (; i < n; i++)
-        acc |= (unsigned char)s[i];
-    return !(acc & 0x8080808080808080ull);
+        if ((unsigned char)s[i] & 0x80)
+            return i;
+    return n;
 }
 
-static uint64_t byte_offset(decoder *d, size_t char_index)
+/* libyaml marks count characters; nodes and errors carry byte offsets.
+ * Marks arrive in order, so a cursor walks forward: through ASCII it jumps
+ * (one byte per character, and no byte before the next non-ASCII one can
+ * be a continuation byte); only multi-byte characters are stepped over. */
+static uint64_t byte_offset_walk(decoder *d, size_t char_index)
 {
-    if (d->ascii)
-        return char_index;
     if (char_index < d->cur_char) {
         d->cur_char = 0;
         d->cur_byte = 0;
+        d->next_na = next_non_ascii(d->input, d->len, 0);
     }
     while (d->cur_char < char_index && d->cur_byte < d->len) {
+        if (d->cur_byte + 2 <= d->next_na) {
+            /* every byte landed on up to next_na - 1 is ASCII */
+            size_t k = char_index - d->cur_char, room = d->next_na - 1 - d->cur_byte;
+            if (k > room)
+                k = room;
+            d->cur_byte += k;
+            d->cur_char += k;
+            continue;
+        }
         d->cur_byte++;
         while (d->cur_byte < d->len && ((unsigned char)d->input[d->cur_byte] & 0xC0) == 0x80)
             d->cur_byte++;
         d->cur_char++;
+        if (d->cur_byte > d->next_na)
+            d->next_na = next_non_ascii(d->input, d->len, d->cur_byte);
     }
     return d->cur_byte;
+}
+
+static inline uint64_t byte_offset(decoder *d, size_t char_index)
+{
+    /* the common case, inline: forward within the current ASCII run */
+    if (char_index >= d->cur_char && d->cur_byte + (char_index - d->cur_char) < d->next_na) {
+        d->cur_byte += char_index - d->cur_char;
+        d->cur_char = char_index;
+        return d->cur_byte;
+    }
+    return byte_offset_walk(d, char_index);
 }
 
 static void mark(decoder *d, sts_node *n, const yaml_mark_t *m)
@@ -675,7 +702,8 @@ static int attach(decoder *d, sts_node *node, int merge_key, const yaml_mark_t *
     }
     frame *f = &d->frames[d->nframes - 1];
     if (f->kind == F_SEQ) {
-        if (reserve((void **)&d->items, &d->cap_items, d->nitems + 1, sizeof *d->items))
+        if (d->nitems == d->cap_items &&
+            reserve((void **)&d->items, &d->cap_items, d->nitems + 1, sizeof *d->items))
             return oom(d);
         d->items[d->nitems++] = node;
         return 0;
@@ -688,7 +716,8 @@ static int attach(decoder *d, sts_node *node, int merge_key, const yaml_mark_t *
         }
         return make_key(d, node, m, &f->key);
     }
-    if (reserve((void **)&d->entries, &d->cap_entries, d->nentries + 1, sizeof *d->entries))
+    if (d->nentries == d->cap_entries &&
+        reserve((void **)&d->entries, &d->cap_entries, d->nentries + 1, sizeof *d->entries))
         return oom(d);
     d->entries[d->nentries].key = f->key_is_merge ? NULL : f->key;
     d->entries[d->nentries].value = node;
@@ -882,7 +911,7 @@ int sts__yaml_decode(void *userdata, sts_doclist *out, const char *data, size_t 
     d.input = data;
     d.len = len;
     d.keep_source = !(opts->flags & STS_DECODE_NO_SOURCE_TEXT);
-    d.ascii = all_ascii(data, len);
+    d.next_na = next_non_ascii(data, len, 0);
 
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))

@@ -38,30 +38,71 @@ static int eq(const char *s, size_t n, const char *w)
     return k == n && !w[k];
 }
 
-/* The words go-yaml v2 looks up in its resolve map. Checked by length
- * first: this runs for every key and word-like value of a manifest. */
+/* Is s one of go-yaml's three spellings of the lower-case word w: "true",
+ * "True" or "TRUE" (never "tRUE")? */
+static int word3(const char *s, size_t n, const char *w, size_t wn)
+{
+    if (n != wn)
+        return 0;
+    int upper_rest = n > 1 && s[1] >= 'A' && s[1] <= 'Z';
+    if ((s[0] | 0x20) != w[0] || (upper_rest && s[0] != w[0] - 32))
+        return 0;
+    for (size_t k = 1; k < n; k++)
+        if (s[k] != (upper_rest ? w[k] - 32 : w[k]))
+            return 0;
+    return 1;
+}
+
+#define WORD3(s, n, lit) word3((s), (n), (lit), sizeof(lit) - 1)
+
+static int set_bool(sts__yaml_value *v, int b)
+{
+    v->type = STS_NODE_BOOL;
+    v->b = b;
+    return 1;
+}
+
+/* The words go-yaml v2 looks up in its resolve map (y/Y, yes/Yes/YES,
+ * n/N, no, on, off, true, false, null in their three spellings, ~, and
+ * the .inf/.nan names). Dispatch on the first byte and the length: this
+ * runs for every key and word-like value of a manifest. */
 static int lookup_word(sts__yaml_value *v, const char *s, size_t n)
 {
-    static const char *const yes[] = {"y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
-                                      "true", "True", "TRUE"};
-    static const char *const no[] = {"n", "N", "no", "No", "NO", "off", "Off", "OFF",
-                                     "false", "False", "FALSE"};
-    static const char *const nul[] = {"~", "null", "Null", "NULL"};
     static const char *const pinf[] = {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"};
     static const char *const ninf[] = {"-.inf", "-.Inf", "-.INF"};
     static const char *const nan_[] = {".nan", ".NaN", ".NAN"};
     if (n > 6 || n == 0)
         return 0;
-    for (size_t k = 0; k < sizeof yes / sizeof *yes; k++) {
-        if (yes[k][0] == s[0] && eq(s, n, yes[k])) { v->type = STS_NODE_BOOL; v->b = 1; return 1; }
-        if (no[k][0] == s[0] && eq(s, n, no[k])) { v->type = STS_NODE_BOOL; v->b = 0; return 1; }
-    }
-    if (s[0] == '~' || s[0] == 'n' || s[0] == 'N') {
-        for (size_t k = 0; k < 4; k++)
-            if (eq(s, n, nul[k])) { v->type = STS_NODE_NULL; return 1; }
+    switch (s[0]) {
+    case '~':
+        if (n != 1)
+            return 0;
+        v->type = STS_NODE_NULL;
+        return 1;
+    case 'y': case 'Y':
+        return (n == 1 || WORD3(s, n, "yes")) ? set_bool(v, 1) : 0;
+    case 'n': case 'N':
+        if (n == 1 || WORD3(s, n, "no"))
+            return set_bool(v, 0);
+        if (WORD3(s, n, "null")) {
+            v->type = STS_NODE_NULL;
+            return 1;
+        }
+        return 0;
+    case 'o': case 'O':
+        if (WORD3(s, n, "on"))
+            return set_bool(v, 1);
+        return WORD3(s, n, "off") ? set_bool(v, 0) : 0;
+    case 't': case 'T':
+        return WORD3(s, n, "true") ? set_bool(v, 1) : 0;
+    case 'f': case 'F':
+        return WORD3(s, n, "false") ? set_bool(v, 0) : 0;
+    case '.': case '+': case '-':
+        break;
+    default:
         return 0;
     }
-    if (n < 4 || (s[0] != '.' && s[0] != '+' && s[0] != '-'))
+    if (n < 4)
         return 0;
     for (size_t k = 0; k < 6; k++)
         if (eq(s, n, pinf[k])) { v->type = STS_NODE_FLOAT; v->f = INFINITY; return 1; }
@@ -275,7 +316,7 @@ void sts__yaml_resolve_plain(sts__yaml_value *v, const char *s, size_t n)
     char h = hint((unsigned char)s[0]);
     if (!h)
         return;
-    if (lookup_word(v, s, n))
+    if (h != 'D' && lookup_word(v, s, n)) /* no word starts with a digit */
         return;
     if (h == 'M')
         return;
