@@ -434,6 +434,27 @@ START_TEST(hostile_inputs_do_not_crash)
 }
 END_TEST
 
+/* Keys that differ only in invalid UTF-8 are equal once repaired, as Go
+ * (and so the API server) decodes them: a duplicate, or the last value. */
+START_TEST(keys_equal_after_utf8_repair)
+{
+    static const char in[] = "{\"a\":1,\n \"nam\xff\":\"x\",\n \"nam\xfe\":\"y\"}";
+    fails(in, sizeof in - 1, 0, STS_EPARSE,
+          "duplicate key \"nam\xef\xbf\xbd\" (first at line 2, column 2)", 3, 2);
+    sts_doclist *l;
+    sts_error *e;
+    ck_assert_int_eq(dec(in, sizeof in - 1, STS_DECODE_ALLOW_DUPLICATE_KEYS, &l, &e), 0);
+    sts_node *root = sts_doc_root(sts_doclist_at(l, 0));
+    ck_assert_uint_eq(sts_node_count(root), 2);
+    const char *v;
+    ck_assert_int_eq(sts_node_get_string(&v, NULL, sts_node_map_value_at(root, 1)), 0);
+    ck_assert_str_eq(v, "y");
+    ck_assert_str_eq(sts_node_get_string(&v, NULL, sts_node_map_key_at(root, 1)) ? "" : v,
+                     "nam\xef\xbf\xbd");
+    sts_doclist_free(l);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("json");
@@ -453,6 +474,7 @@ int main(void)
     tcase_add_test(tc, failure_leaves_list_unchanged);
     tcase_add_test(tc, go_float_format);
     tcase_add_test(tc, hostile_inputs_do_not_crash);
+    tcase_add_test(tc, keys_equal_after_utf8_repair);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -58,6 +58,7 @@ static int convert_doc(sts_json_ctx *x, json_object *o, sts_doc **out)
     const sts_json_cur start = x->c;
     sts_node *root = NULL;
     x->nodes = 0;
+    x->repaired = false;
     if (!(x->arena = sts__arena_new()))
         return sts__err(x->err, STS_ENOMEM, "out of memory");
     int rc = sts__json_convert(x, o, &root, 0);
@@ -82,6 +83,8 @@ static int convert_doc(sts_json_ctx *x, json_object *o, sts_doc **out)
                              (uint64_t)(start.p - start.base), NULL,
                              "JSON value could not be matched with its text");
     }
+    if (!rc && x->repaired)
+        rc = sts__json_dedupe_repaired(x, root);
     sts_doc *doc = NULL;
     if (!rc && !(doc = sts__doc_new_in(x->arena, root)))
         rc = STS_ENOMEM;
@@ -102,7 +105,10 @@ static int chunked_doc(sts_json_ctx *x, json_tokener *tok, size_t window, sts_do
     x->nodes = 0;
     if (!(x->arena = sts__arena_new()))
         return STS_ENOMEM;
+    x->repaired = false;
     int rc = sts__json_convert_chunked(x, tok, window, &root);
+    if (!rc && x->repaired)
+        rc = 1; /* decoded whole, where repaired keys are checked */
     sts_doc *doc = NULL;
     if (!rc && !(doc = sts__doc_new_in(x->arena, root)))
         rc = STS_ENOMEM;

@@ -39,7 +39,14 @@ typedef struct sts_json_ctx {
     sts_error **err;
     sts_buf scratch; /* decoding escaped keys */
     sts_buf fixbuf;  /* UTF-8 repair */
+    bool repaired;   /* a string of this document had invalid UTF-8 replaced */
 } sts_json_ctx;
+
+/* ---- keys equal only after UTF-8 repair (json_dedupe.c) ---- */
+/* Keys that differ in invalid bytes become equal once each bad byte is
+ * U+FFFD, as Go's decoder makes them: report such duplicates (or keep the
+ * last value in the first key's place when duplicates are allowed). */
+int sts__json_dedupe_repaired(sts_json_ctx *x, sts_node *root);
 
 /* ---- feeding json-c (json_parse.c) ---- */
 struct json_tokener;

@@ -78,6 +78,7 @@ int sts__json_make_string(sts_json_ctx *x, const char *raw, size_t rawlen, const
         if (repair_utf8(x, src, n, &changed))
             return STS_ENOMEM;
         if (changed) {
+            x->repaired = true;
             src = x->fixbuf.data;
             n = x->fixbuf.len;
         }
