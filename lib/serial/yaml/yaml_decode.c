@@ -50,6 +50,8 @@ typedef struct decoder {
     size_t next_na; /* first non-ASCII byte at or after cur_byte, or len */
     /* per document */
     sts_arena *arena;
+    char *bump;        /* the rest of the current block taken from the arena */
+    size_t bump_left;
     uint64_t nodes, expanded;
     /* scratch, reused across documents */
     frame *frames;
@@ -365,6 +367,46 @@ static int resolve_tagged(decoder *d, sts__yaml_value *v, const yaml_event_t *ev
     return FAIL(d, STS_EPARSE, &ev->start_mark, "cannot decode %s as a %s", what, short_tag(tag));
 }
 
+#define BUMP_BLOCK 4096u
+
+/* Memory of the document's arena, taken from it a block at a time: nodes,
+ * their strings and child arrays are small and many (one arena call per
+ * node was a tenth of the decoder's own cost). Big requests go straight to
+ * the arena. The arena's own 16-byte rounding and alignment are kept. */
+static void *doc_alloc(decoder *d, size_t size)
+{
+    size = size ? (size + 15u) & ~(size_t)15u : 16u;
+    if (size <= d->bump_left) {
+        void *p = d->bump;
+        d->bump += size;
+        d->bump_left -= size;
+        return p;
+    }
+    if (size > BUMP_BLOCK / 4)
+        return sts__arena_alloc(d->arena, size);
+    char *b = sts__arena_alloc(d->arena, BUMP_BLOCK);
+    if (!b)
+        return NULL;
+    d->bump = b + size;
+    d->bump_left = BUMP_BLOCK - size;
+    return b;
+}
+
+/* A node as sts__node_alloc makes it, with @p extra bytes after it in the
+ * same block: a string scalar and its bytes take one allocation and sit
+ * side by side. */
+static sts_node *new_node(decoder *d, sts_node_type type, size_t extra)
+{
+    sts_node *n = doc_alloc(d, sizeof *n + extra);
+    if (!n)
+        return NULL;
+    memset(n, 0, sizeof *n);
+    n->arena = d->arena;
+    n->type = (uint8_t)type;
+    n->offset = UINT64_MAX;
+    return n;
+}
+
 static sts_node *new_scalar(decoder *d, const yaml_event_t *ev, int *rc)
 {
     const char *s = (const char *)ev->data.scalar.value;
@@ -381,12 +423,13 @@ static sts_node *new_scalar(decoder *d, const yaml_event_t *ev, int *rc)
     if (tag && strcmp(tag, "!") != 0) {
         if ((*rc = resolve_tagged(d, &v, ev)))
             return NULL;
-    } else if (plain && !tag) {
+    } else if (plain && !tag && (n == 0 || sts__yaml_plain_may_resolve((unsigned char)s[0]))) {
         sts__yaml_resolve_plain(&v, s, n);
     } else {
         v.type = STS_NODE_STRING;
     }
-    sts_node *node = sts__node_alloc(d->arena, v.type);
+    int binary = v.type == STS_NODE_STRING && tag && tag_is(tag, "binary");
+    sts_node *node = new_node(d, v.type, v.type == STS_NODE_STRING && !binary ? n + 1 : 0);
     if (!node) {
         *rc = oom(d);
         return NULL;
@@ -396,7 +439,7 @@ static sts_node *new_scalar(decoder *d, const yaml_event_t *ev, int *rc)
     switch (v.type) {
     case STS_NODE_STRING: {
         char *p;
-        if (tag && tag_is(tag, "binary")) {
+        if (binary) {
             p = sts__arena_alloc(d->arena, n + 1);
             size_t m = p ? sts__yaml_base64_decode((unsigned char *)p, s, n) : 0;
             if (p && m == (size_t)-1) {
@@ -407,7 +450,10 @@ static sts_node *new_scalar(decoder *d, const yaml_event_t *ev, int *rc)
                 p[m] = '\0';
             n = m;
         } else {
-            p = sts__arena_strndup(d->arena, s, n);
+            p = (char *)(node + 1);
+            if (n)
+                memcpy(p, s, n);
+            p[n] = '\0';
         }
         if (!p) {
             *rc = oom(d);
@@ -531,7 +577,8 @@ static int check_duplicates(decoder *d, sts_entry *e, size_t n)
             const sts_node *k = e[i].key;
             for (size_t j = 0; j < i; j++) {
                 const sts_node *o = e[j].key;
-                if (o->v.s.len == k->v.s.len && memcmp(o->v.s.ptr, k->v.s.ptr, k->v.s.len) == 0)
+                if (o->v.s.len == k->v.s.len && (!k->v.s.len || o->v.s.ptr[0] == k->v.s.ptr[0]) &&
+                    memcmp(o->v.s.ptr, k->v.s.ptr, k->v.s.len) == 0)
                     return dup_error(d, o, k);
             }
         }
@@ -645,7 +692,7 @@ static int finish_map_entries(decoder *d, frame *f, sts_entry *raw, size_t n, st
             return merge_error(d, v);
         }
     }
-    sts_entry *out = sts__arena_alloc(d->arena, (total ? total : 1) * sizeof *out);
+    sts_entry *out = doc_alloc(d, (total ? total : 1) * sizeof *out);
     if (!out)
         return oom(d);
     size_t m = 0;
@@ -727,6 +774,20 @@ static int attach(decoder *d, sts_node *node, int merge_key, const yaml_mark_t *
     return 0;
 }
 
+/* sts__node_adopt_items/_entries, with the copy in the document's block */
+static int adopt(decoder *d, sts_node *node, const void *items, size_t n, size_t elem)
+{
+    void *p = NULL;
+    if (n) {
+        if (!(p = doc_alloc(d, n * elem)))
+            return STS_ENOMEM;
+        memcpy(p, items, n * elem);
+    }
+    node->v.c.items = p;
+    node->v.c.count = node->v.c.cap = n;
+    return 0;
+}
+
 static int end_collection(decoder *d, sts_node **out)
 {
     frame *f = &d->frames[d->nframes - 1];
@@ -734,8 +795,8 @@ static int end_collection(decoder *d, sts_node **out)
     int rc;
     /* the scratch stacks are NULL until the first child: no offset on NULL */
     if (f->kind == F_SEQ) {
-        rc = sts__node_adopt_items(node, d->items ? d->items + f->base : NULL,
-                                   d->nitems - f->base);
+        rc = adopt(d, node, d->items ? d->items + f->base : NULL, d->nitems - f->base,
+                   sizeof *d->items);
         d->nitems = f->base;
     } else {
         sts_entry *res = NULL, *first = d->entries ? d->entries + f->base : NULL;
@@ -743,7 +804,7 @@ static int end_collection(decoder *d, sts_node **out)
         rc = finish_map_entries(d, f, first, d->nentries - f->base, &res, &rn);
         if (!rc) {
             if (res == first) {
-                rc = sts__node_adopt_entries(node, res, rn);
+                rc = adopt(d, node, res, rn, sizeof *res);
             } else {
                 node->v.c.items = res;
                 node->v.c.count = node->v.c.cap = rn;
@@ -786,6 +847,8 @@ static void reset_doc(decoder *d)
 {
     sts__arena_unref(d->arena);
     d->arena = NULL;
+    d->bump = NULL;
+    d->bump_left = 0;
     d->nframes = d->nentries = d->nitems = 0;
     d->nodes = d->expanded = 0;
     if (d->nanchors) {
@@ -858,7 +921,7 @@ static int handle(decoder *d, yaml_event_t *ev, sts_node **root)
         int is_map = ev->type == YAML_MAPPING_START_EVENT;
         if ((rc = count_node(d, &ev->start_mark)))
             return rc;
-        node = sts__node_alloc(d->arena, is_map ? STS_NODE_MAP : STS_NODE_SEQ);
+        node = new_node(d, is_map ? STS_NODE_MAP : STS_NODE_SEQ, 0);
         if (!node)
             return oom(d);
         mark(d, node, &ev->start_mark);

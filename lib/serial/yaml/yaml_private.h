@@ -19,6 +19,23 @@ typedef struct sts__yaml_value {
 /* Resolve an untagged plain scalar. */
 void sts__yaml_resolve_plain(sts__yaml_value *out, const char *s, size_t n);
 
+/* Can a plain scalar starting with byte @p c be anything but a string?
+ * (digits, + - . ~ and the first letters of y/yes/n/no/on/off/true/false/
+ * null, as go-yaml v2's resolve table hints). Most keys and names fail this
+ * one test, so the decoder checks it before calling the resolver. */
+static inline int sts__yaml_plain_may_resolve(unsigned char c)
+{
+#define STS__B(ch) (1ull << ((ch) & 63))
+    static const uint64_t lo = STS__B('+') | STS__B('-') | STS__B('.') | STS__B('0') | STS__B('1') |
+                               STS__B('2') | STS__B('3') | STS__B('4') | STS__B('5') | STS__B('6') |
+                               STS__B('7') | STS__B('8') | STS__B('9');
+    static const uint64_t hi = STS__B('F') | STS__B('N') | STS__B('O') | STS__B('T') | STS__B('Y') |
+                               STS__B('f') | STS__B('n') | STS__B('o') | STS__B('t') | STS__B('y') |
+                               STS__B('~');
+#undef STS__B
+    return c < 64 ? (int)((lo >> c) & 1) : c < 128 ? (int)((hi >> (c - 64)) & 1) : 0;
+}
+
 /* Would go-yaml v2 print @p s unquoted and read it back as something other
  * than a string (a bool, number, null, timestamp or base-60 float)? */
 int sts__yaml_string_needs_quotes(const char *s, size_t n);
