@@ -28,14 +28,21 @@ enum {
 
 typedef struct sts__field {
     const char *name;
+    const struct sts__field *fields; /* OBJECT, or LIST/MAP of OBJECT: sorted by name */
+    uint8_t len;                     /* strlen(name) */
     uint8_t type;
-    uint8_t elem;                     /* item type of LIST / MAP */
-    const struct sts__field *fields;  /* OBJECT, or LIST/MAP of OBJECT; {NULL}-terminated */
+    uint8_t elem;                    /* item type of LIST / MAP */
+    uint8_t nfields;                 /* entries of `fields` before its {NULL} terminator */
 } sts__field;
 
-/* Root fields of a kind (apiVersion, kind, metadata, ... ); never NULL. */
+/* The root of a kind: an OBJECT whose fields are apiVersion, kind, metadata,
+ * ...; never NULL. */
 const sts__field *sts__schema_root(sts_kind kind);
-const sts__field *sts__schema_lookup(const sts__field *fields, const char *name, size_t len);
+/* The field `name` of the OBJECT (or LIST/MAP of OBJECT) `obj`, or NULL.
+ * `*pos` is a cursor kept across the keys of one map (start it at 0): keys
+ * that come in table order are found in a step or two. */
+const sts__field *sts__schema_find(const sts__field *obj, size_t *pos, const char *name,
+                                   size_t len);
 /* Type-check a root node against the schema of `kind` (check.c). */
 int sts__check_root(const sts_node *root, sts_kind kind, sts_error **err);
 
