@@ -577,8 +577,7 @@ static int check_duplicates(decoder *d, sts_entry *e, size_t n)
             const sts_node *k = e[i].key;
             for (size_t j = 0; j < i; j++) {
                 const sts_node *o = e[j].key;
-                if (o->v.s.len == k->v.s.len && (!k->v.s.len || o->v.s.ptr[0] == k->v.s.ptr[0]) &&
-                    memcmp(o->v.s.ptr, k->v.s.ptr, k->v.s.len) == 0)
+                if (o->v.s.len == k->v.s.len && memcmp(o->v.s.ptr, k->v.s.ptr, k->v.s.len) == 0)
                     return dup_error(d, o, k);
             }
         }
@@ -759,6 +758,10 @@ static int attach(decoder *d, sts_node *node, int merge_key, const yaml_mark_t *
         if (merge_key) {
             f->key_is_merge = 1;
             f->has_merge = 1;
+            return 0;
+        }
+        if (node->type == STS_NODE_STRING) { /* nearly every key */
+            f->key = node;
             return 0;
         }
         return make_key(d, node, m, &f->key);
