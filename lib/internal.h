@@ -68,6 +68,15 @@ int sts__node_adopt_items(sts_node *seq, sts_node *const *items, size_t n);
 sts_node *sts__node_string_borrowed(sts_arena *a, const char *s, size_t len);
 sts_arena *sts__doc_arena(const sts_doc *doc);
 sts_doc *sts__doc_new_in(sts_arena *a, sts_node *root);
+/* A function called with each document a decoder hands to the list, while
+ * the document is still in the cache (sts_load type-checks there). */
+typedef void (*sts__doc_hook)(void *ctx, const sts_doc *doc);
+void sts__doclist_set_hook(sts_doclist *list, sts__doc_hook hook, void *ctx);
+/* sts_decode, calling hook on every document the serializer produces
+ * (before `kind: List` expansion). */
+int sts__decode_hooked(sts_doclist *out, const sts_registry *reg, const char *format,
+                       const char *data, size_t len, const sts_decode_opts *opts,
+                       sts__doc_hook hook, void *ctx, sts_error **err);
 /* Move every document of src to the end of dst in one step (all or nothing). */
 int sts__doclist_take_all(sts_doclist *dst, sts_doclist *src);
 int sts__node_is_string(const sts_node *n, const char *s);

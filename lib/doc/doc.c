@@ -185,7 +185,15 @@ int sts_node_equal(const sts_node *a, const sts_node *b)
 struct sts_doclist {
     sts_doc **docs;
     size_t count, cap;
+    sts__doc_hook hook; /* called on every document taken (internal) */
+    void *hook_ctx;
 };
+
+void sts__doclist_set_hook(sts_doclist *list, sts__doc_hook hook, void *ctx)
+{
+    list->hook = hook;
+    list->hook_ctx = ctx;
+}
 
 int sts_doclist_new(sts_doclist **out)
 {
@@ -232,6 +240,8 @@ int sts_doclist_take(sts_doclist *list, sts_doc *doc)
         list->cap = cap;
     }
     list->docs[list->count++] = doc;
+    if (list->hook)
+        list->hook(list->hook_ctx, doc);
     return 0;
 }
 

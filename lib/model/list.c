@@ -1,4 +1,5 @@
 /* Lists of objects, loading (decode + wrap + type check) and dumping. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,11 +66,48 @@ int sts_object_list_take(sts_object_list *list, sts_object *obj)
     return 0;
 }
 
-/* Wrap and check every document; keep the objects in `objs` (pre-sized).
- * Empty documents (no root or a null root) are skipped, as kubectl does.
- * Documents are taken from the back (O(1) each) and the objects put back
- * in input order. */
-static int wrap_all(sts_object_list *objs, sts_doclist *docs, int check, sts_error **errors)
+/* Type-check each document as the decoder hands it over: its nodes are
+ * still in the cache then, which makes the check nearly free (checking the
+ * whole stream afterwards reads it all from memory again). */
+typedef struct check_ctx {
+    sts_error *errors;
+    int first;      /* the first error's code */
+    bool lists;     /* `kind: List` documents will be expanded: check their items */
+} check_ctx;
+
+static void check_one(check_ctx *c, const sts_node *root)
+{
+    int rc = sts_node_get_type(root) != STS_NODE_MAP
+                 ? sts__type_error(&c->errors, root, "", "a map (a Kubernetes object)")
+                 : sts__check_root(root, sts__kind_of_root(root), &c->errors);
+    if (rc && (!c->first || rc == STS_ENOMEM))
+        c->first = rc;
+}
+
+static void check_hook(void *ctx, const sts_doc *doc)
+{
+    check_ctx *c = ctx;
+    const sts_node *root = sts_doc_root(doc);
+    if (sts_node_get_type(root) == STS_NODE_NULL)
+        return; /* an empty document: skipped, as kubectl does */
+    const sts_node *kind = sts_node_map_get(root, "kind", 4), *items;
+    const char *k;
+    size_t kl;
+    if (c->lists && !sts_node_get_string(&k, &kl, kind) && kl >= 4 &&
+        !memcmp(k + kl - 4, "List", 4) &&
+        sts_node_get_type(items = sts_node_map_get(root, "items", 5)) == STS_NODE_SEQ) {
+        for (size_t i = 0; i < sts_node_count(items); i++)
+            check_one(c, sts_node_seq_at(items, i));
+        return;
+    }
+    check_one(c, root);
+}
+
+/* Wrap every document (already checked: the ones that are not maps were
+ * reported then); keep the objects in `objs` (pre-sized). Empty documents
+ * are skipped. Documents are taken from the back (O(1) each) and the objects
+ * put back in input order. */
+static int wrap_all(sts_object_list *objs, sts_doclist *docs, bool checked, sts_error **errors)
 {
     size_t n = sts_doclist_count(docs);
     sts_doc **d = calloc(n ? n : 1, sizeof *d);
@@ -81,14 +119,13 @@ static int wrap_all(sts_object_list *objs, sts_doclist *docs, int check, sts_err
     for (size_t i = 0; i < n; i++) {
         sts_doc *doc = d[i];
         d[i] = NULL;
-        if (rc == STS_ENOMEM || sts_node_get_type(sts_doc_root(doc)) == STS_NODE_NULL) {
+        sts_node_type t = sts_node_get_type(sts_doc_root(doc));
+        if (rc == STS_ENOMEM || t == STS_NODE_NULL || (checked && t != STS_NODE_MAP)) {
             sts_doc_free(doc);
             continue;
         }
         sts_object *o = NULL;
         int c = sts_object_take_doc(&o, doc, errors);
-        if (!c && check)
-            c = sts_object_check(o, errors);
         if (o)
             objs->items[objs->count++] = o; /* freed with the list on failure */
         if (c == STS_ENOMEM)
@@ -117,15 +154,23 @@ int sts_load(sts_object_list **out, const sts_registry *reg, const char *format,
         sts_doclist_free(docs);
         return sts__err(err, rc, "out of memory");
     }
-    rc = sts_decode(docs, reg, format, data, len, &o, err);
-    if (rc)
+    bool check = !(o.flags & STS_DECODE_NO_TYPE_CHECK);
+    check_ctx cc = {NULL, 0, !(o.flags & STS_DECODE_KEEP_LISTS)};
+    rc = sts__decode_hooked(docs, reg, format, data, len, &o, check ? check_hook : NULL, &cc,
+                            err);
+    if (rc) {
+        sts_error_free(cc.errors); /* the decode error is the answer */
         goto done;
+    }
     if (reserve(objs, sts_doclist_count(docs))) {
+        sts_error_free(cc.errors);
         rc = sts__err(err, STS_ENOMEM, "out of memory");
         goto done;
     }
-    sts_error *errors = NULL;
-    rc = wrap_all(objs, docs, !(o.flags & STS_DECODE_NO_TYPE_CHECK), &errors);
+    sts_error *errors = cc.errors;
+    rc = wrap_all(objs, docs, check, &errors);
+    if (!rc || (cc.first && rc != STS_ENOMEM))
+        rc = cc.first ? cc.first : rc;
     if (rc) {
         if (o.source_name)
             sts_error_set_source(errors, o.source_name);

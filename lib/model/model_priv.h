@@ -45,6 +45,8 @@ const sts__field *sts__schema_find(const sts__field *obj, size_t *pos, const cha
                                    size_t len);
 /* Type-check a root node against the schema of `kind` (check.c). */
 int sts__check_root(const sts_node *root, sts_kind kind, sts_error **err);
+/* The kind of a document root from its apiVersion and kind (object.c). */
+sts_kind sts__kind_of_root(const sts_node *root);
 
 /* ---- scalar reading with Kubernetes' JSON rules (value.c) ---- */
 

@@ -28,9 +28,11 @@ const char *sts_kind_name(sts_kind kind)
  * apps/v1beta2 is another type with other rules. */
 sts_kind sts_object_kind(const sts_object *obj)
 {
-    if (!obj)
-        return STS_KIND_OTHER;
-    const sts_node *root = sts_doc_root(obj->doc);
+    return obj ? sts__kind_of_root(sts_doc_root(obj->doc)) : STS_KIND_OTHER;
+}
+
+sts_kind sts__kind_of_root(const sts_node *root)
+{
     const sts_node *av = sts_node_map_get(root, "apiVersion", 10);
     const sts_node *k = sts_node_map_get(root, "kind", 4);
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)

@@ -92,6 +92,13 @@ static int expand_lists(sts_doclist *list, sts_error **err)
 int sts_decode(sts_doclist *out, const sts_registry *reg, const char *format, const char *data,
                size_t len, const sts_decode_opts *opts, sts_error **err)
 {
+    return sts__decode_hooked(out, reg, format, data, len, opts, NULL, NULL, err);
+}
+
+int sts__decode_hooked(sts_doclist *out, const sts_registry *reg, const char *format,
+                       const char *data, size_t len, const sts_decode_opts *opts,
+                       sts__doc_hook hook, void *ctx, sts_error **err)
+{
     if (!out || !reg || (!data && len))
         return sts__err(err, STS_EINVAL, "no output list, registry or input");
     sts_decode_opts o;
@@ -112,8 +119,11 @@ int sts_decode(sts_doclist *out, const sts_registry *reg, const char *format, co
     } else {
         sts_doclist *tmp = NULL;
         rc = sts_doclist_new(&tmp);
-        if (!rc)
+        if (!rc) {
+            sts__doclist_set_hook(tmp, hook, ctx);
             rc = ser->decode(ser->userdata, tmp, data ? data : "", len, &o, &local);
+            sts__doclist_set_hook(tmp, NULL, NULL); /* expansion re-takes documents */
+        }
         if (!rc && !local && !(o.flags & STS_DECODE_KEEP_LISTS))
             rc = expand_lists(tmp, &local);
         if (rc && !local)
