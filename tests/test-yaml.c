@@ -201,6 +201,21 @@ START_TEST(go_number_formatting)
 }
 END_TEST
 
+/* A key with U+0000 is refused, as the JSON decoder must refuse it (json-c
+ * keeps keys as C strings): what the library reads, it can write and read back. */
+START_TEST(nul_in_key_is_refused)
+{
+    static const char in[] = "a: 1\n\"b\\0c\": 2\n";
+    sts_error *err = NULL;
+    ck_assert_int_eq(sts_decode(docs, reg, "yaml", in, sizeof in - 1, NULL, &err), STS_EPARSE);
+    ck_assert_str_eq(sts_error_message(err), "object key contains U+0000, which is not supported");
+    ck_assert_uint_eq(sts_error_line(err), 2);
+    ck_assert_uint_eq(sts_error_column(err), 1);
+    ck_assert_uint_eq(sts_doclist_count(docs), 0);
+    sts_error_free(err);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("yaml");
@@ -211,6 +226,7 @@ int main(void)
     tcase_add_test(tc, empty_and_null_documents_are_skipped);
     tcase_add_test(tc, offsets_are_bytes_and_columns_characters);
     tcase_add_test(tc, offsets_after_multibyte_runs);
+    tcase_add_test(tc, nul_in_key_is_refused);
     tcase_add_test(tc, go_number_formatting);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);

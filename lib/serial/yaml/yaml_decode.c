@@ -764,6 +764,10 @@ static int attach(decoder *d, sts_node *node, int merge_key, const yaml_mark_t *
             return 0;
         }
         if (node->type == STS_NODE_STRING) { /* nearly every key */
+            /* the JSON decoder's rule too (json-c keeps keys as C strings),
+             * so whatever this library reads it can write and read back */
+            if (node->v.s.len && memchr(node->v.s.ptr, 0, node->v.s.len))
+                return FAIL(d, STS_EPARSE, m, "object key contains U+0000, which is not supported");
             f->key = node;
             return 0;
         }
