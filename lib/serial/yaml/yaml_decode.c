@@ -992,6 +992,10 @@ int sts__yaml_decode(void *userdata, sts_doclist *out, const char *data, size_t 
     yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
     int rc = 0;
     sts_node *root = NULL;
+    /* each document is handed over as soon as it is complete, while it is
+     * still in the cache (the caller may look at it then); a failure later
+     * in the stream takes them all back */
+    size_t before = sts_doclist_count(out), handed = 0;
     for (;;) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&parser, &ev)) {
@@ -1001,18 +1005,16 @@ int sts__yaml_decode(void *userdata, sts_doclist *out, const char *data, size_t 
         yaml_event_type_t type = ev.type;
         rc = handle(&d, &ev, &root);
         yaml_event_delete(&ev);
+        for (; !rc && handed < d.ndocs; handed++) {
+            sts_doc *doc = d.docs[handed];
+            d.docs[handed] = NULL;
+            if (sts_doclist_take(out, doc)) /* frees doc on failure */
+                rc = oom(&d);
+        }
         if (rc || type == YAML_STREAM_END_EVENT)
             break;
     }
     yaml_parser_delete(&parser);
-    /* hand over only a complete stream; undo a partial hand-over */
-    size_t before = sts_doclist_count(out);
-    for (size_t i = 0; !rc && i < d.ndocs; i++) {
-        sts_doc *doc = d.docs[i];
-        d.docs[i] = NULL;
-        if (sts_doclist_take(out, doc)) /* frees doc on failure */
-            rc = oom(&d);
-    }
     while (rc && sts_doclist_count(out) > before) {
         sts_doc *doc;
         if (sts_doclist_steal(&doc, out, sts_doclist_count(out) - 1))
