@@ -80,19 +80,7 @@ static int run(stsctl *ctl, int argc, char **argv)
     int status = stsctl_load(ctl, cmd, &list, from, argv + optind, argc - optind);
     if (status)
         return status;
-    sts_buf buf = STS_BUF_INIT;
-    sts_error *err = NULL;
-    int rc = sts_dump(&buf, ctl->reg, format, list, &out.enc, &err);
-    if (rc) {
-        stsctl_print_errors(err, NULL);
-        if (!err)
-            stsctl_fail(cmd, 0, "cannot encode as %s: %s", format, sts_strerror(rc));
-        status = stsctl_exit_for(rc);
-    } else {
-        status = stsctl_write(cmd, buf.data, buf.len);
-    }
-    sts_error_free(err);
-    sts_buf_dispose(&buf);
+    status = stsctl_dump(ctl, cmd, format, list, &out.enc);
     sts_object_list_free(list);
     return stsctl_finish(cmd, status);
 }

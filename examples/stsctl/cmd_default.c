@@ -170,19 +170,7 @@ static int run(stsctl *ctl, int argc, char **argv)
         /* several objects in JSON: one List, as kubectl prints them */
         if (n > 1 && strcmp(sts_registry_find(ctl->reg, format)->name, "json") == 0)
             out.enc.flags |= STS_ENCODE_AS_LIST;
-        sts_buf buf = STS_BUF_INIT;
-        sts_error *err = NULL;
-        int rc = sts_dump(&buf, ctl->reg, format, defaulted, &out.enc, &err);
-        if (rc) {
-            stsctl_print_errors(err, NULL);
-            if (!err)
-                stsctl_fail(cmd, 0, "cannot encode as %s: %s", format, sts_strerror(rc));
-            status = stsctl_exit_for(rc);
-        } else {
-            status = stsctl_write(cmd, buf.data, buf.len);
-        }
-        sts_error_free(err);
-        sts_buf_dispose(&buf);
+        status = stsctl_dump(ctl, cmd, format, defaulted, &out.enc);
     }
     sts_object_list_free(defaulted);
     sts_object_list_free(list);

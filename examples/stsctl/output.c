@@ -77,3 +77,22 @@ int stsctl_check_format(stsctl *ctl, const stsctl_command *cmd, const char *form
     sts_buf_dispose(&names);
     return STSCTL_EXIT_USAGE;
 }
+
+int stsctl_dump(stsctl *ctl, const stsctl_command *cmd, const char *format,
+                const sts_object_list *list, const sts_encode_opts *enc)
+{
+    sts_buf buf = STS_BUF_INIT;
+    sts_error *err = NULL;
+    int status, rc = sts_dump(&buf, ctl->reg, format, list, enc, &err);
+    if (rc) {
+        stsctl_print_errors(err, NULL);
+        if (!err)
+            stsctl_fail(cmd, 0, "cannot encode as %s: %s", format, sts_strerror(rc));
+        status = stsctl_exit_for(rc);
+    } else {
+        status = stsctl_write(cmd, buf.data, buf.len);
+    }
+    sts_error_free(err);
+    sts_buf_dispose(&buf);
+    return status;
+}
