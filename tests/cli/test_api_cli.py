@@ -25,7 +25,8 @@ import subprocess
 import sys
 import tempfile
 
-STSCTL = os.environ["STSCTL"]
+from clitest import STSCTL, check, expect, finish, results, run  # noqa: F401
+
 SRC = os.environ["STS_SOURCE_ROOT"]
 TESTDATA = os.environ["STS_TEST_DATA"]
 DATA = os.path.join(TESTDATA, "cli", "api")
@@ -38,7 +39,6 @@ try:
 except ImportError:  # pragma: no cover
     yaml = None
 
-results = {"passed": 0, "failed": 0}
 
 FORBIDDEN_133 = ("spec: Forbidden: updates to statefulset spec for fields other than "
                  "'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', "
@@ -63,33 +63,6 @@ V3 = ('{"spec":{"template":{"$patch":"replace","metadata":{"labels":{"app":"ngin
       '"schedulerName":"default-scheduler","securityContext":{},'
       '"terminationGracePeriodSeconds":30}}}}')
 V4 = V3.replace('"metadata":{"labels"', '"metadata":{"creationTimestamp":null,"labels"')
-
-
-def run(args, stdin=None):
-    p = subprocess.run([STSCTL] + list(args), input=stdin, capture_output=True, timeout=60)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def check(name):
-    def wrap(fn):
-        try:
-            fn()
-        except AssertionError as e:
-            results["failed"] += 1
-            print(f"FAIL {name}: {e}")
-        except Exception as e:  # a crash of the check itself counts as a failure
-            results["failed"] += 1
-            print(f"FAIL {name}: {type(e).__name__}: {e}")
-        else:
-            results["passed"] += 1
-            print(f"ok   {name}")
-        return fn
-    return wrap
-
-
-def expect(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
 
 
 def write(name, text):
@@ -831,5 +804,4 @@ def _():
         expect(max(len(l) for l in h.splitlines()) <= 100, f"{c}: help lines too long")
 
 
-print(f"{results['passed']} passed, {results['failed']} failed")
-sys.exit(1 if results["failed"] else 0)
+finish()

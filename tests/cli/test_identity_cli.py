@@ -22,7 +22,8 @@ import subprocess
 import sys
 import tempfile
 
-STSCTL = os.environ["STSCTL"]
+from clitest import STSCTL, check, expect, finish, results, run  # noqa: F401
+
 SRC = os.environ["STS_SOURCE_ROOT"]
 DATA = os.path.join(os.environ["STS_TEST_DATA"], "cli", "identity")
 NGINX = os.path.join(SRC, "examples", "nginx.yaml")
@@ -33,38 +34,10 @@ try:
 except ImportError:  # pragma: no cover
     yaml = None
 
-results = {"passed": 0, "failed": 0}
 
 POD_NAME = "statefulset.kubernetes.io/pod-name"
 POD_INDEX = "apps.kubernetes.io/pod-index"
 REVISION = "controller-revision-hash"
-
-
-def run(args, stdin=None):
-    p = subprocess.run([STSCTL] + list(args), input=stdin, capture_output=True, timeout=60)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def check(name):
-    def wrap(fn):
-        try:
-            fn()
-        except AssertionError as e:
-            results["failed"] += 1
-            print(f"FAIL {name}: {e}")
-        except Exception as e:  # a crash of the check itself counts as a failure
-            results["failed"] += 1
-            print(f"FAIL {name}: {type(e).__name__}: {e}")
-        else:
-            results["passed"] += 1
-            print(f"ok   {name}")
-        return fn
-    return wrap
-
-
-def expect(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
 
 
 def data(name):
@@ -641,5 +614,4 @@ def _():
         expect(rc == 0 and h2 == h, "help COMMAND")
 
 
-print(f"{results['passed']} passed, {results['failed']} failed")
-sys.exit(1 if results["failed"] else 0)
+finish()

@@ -23,45 +23,18 @@ import subprocess
 import sys
 import tempfile
 
-STSCTL = os.environ["STSCTL"]
+from clitest import STSCTL, check, expect, finish, results, run  # noqa: F401
+
 TESTDATA = os.environ["STS_TEST_DATA"]
 WEB = os.path.join(TESTDATA, "impact", "web.yaml")
 REV = os.path.join(TESTDATA, "revision")
 TMP = tempfile.mkdtemp(prefix="stsctl-impact-")
 
-results = {"passed": 0, "failed": 0}
 
 FORBIDDEN_133 = ("spec: Forbidden: updates to statefulset spec for fields other than "
                  "'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', "
                  "'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden")
 FORBIDDEN_132 = FORBIDDEN_133.replace("'revisionHistoryLimit', ", "")
-
-
-def run(args, stdin=None):
-    p = subprocess.run([STSCTL] + list(args), input=stdin, capture_output=True, timeout=60)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def check(name):
-    def wrap(fn):
-        try:
-            fn()
-        except AssertionError as e:
-            results["failed"] += 1
-            print(f"FAIL {name}: {e}")
-        except Exception as e:
-            results["failed"] += 1
-            print(f"FAIL {name}: {type(e).__name__}: {e}")
-        else:
-            results["passed"] += 1
-            print(f"ok   {name}")
-        return fn
-    return wrap
-
-
-def expect(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
 
 
 def write(name, text):
@@ -294,5 +267,4 @@ def _():
         expect(rc == 2 and err, f"{args}: exit {rc}: {err}")
 
 
-print(f"{results['passed']} passed, {results['failed']} failed")
-sys.exit(1 if results["failed"] else 0)
+finish()

@@ -17,7 +17,8 @@ import subprocess
 import sys
 import tempfile
 
-STSCTL = os.environ["STSCTL"]
+from clitest import STSCTL, check, expect, finish, results, run  # noqa: F401
+
 STS_SAME = os.environ["STS_SAME"]
 FLAT = os.environ["STS_FLAT_PLUGIN"]
 BUILD_STS = os.environ["BUILD_STATEFULSET"]
@@ -31,36 +32,6 @@ try:
     import yaml  # optional: an oracle independent of the library
 except ImportError:  # pragma: no cover
     yaml = None
-
-results = {"passed": 0, "failed": 0}
-
-
-def run(args, stdin=None, exe=None, env=None):
-    p = subprocess.run([exe or STSCTL] + list(args), input=stdin, capture_output=True,
-                       timeout=60, env=env)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
-
-
-def check(name):
-    def wrap(fn):
-        try:
-            fn()
-        except AssertionError as e:
-            results["failed"] += 1
-            print(f"FAIL {name}: {e}")
-        except Exception as e:  # a crash of the check itself counts as a failure
-            results["failed"] += 1
-            print(f"FAIL {name}: {type(e).__name__}: {e}")
-        else:
-            results["passed"] += 1
-            print(f"ok   {name}")
-        return fn
-    return wrap
-
-
-def expect(cond, msg):
-    if not cond:
-        raise AssertionError(msg)
 
 
 def write(name, text):
@@ -407,5 +378,4 @@ def _():
            "Parallel, updateStrategy OnDelete, no claims\n", out)
 
 
-print(f"{results['passed']} passed, {results['failed']} failed")
-sys.exit(1 if results["failed"] else 0)
+finish()
