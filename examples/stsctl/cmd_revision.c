@@ -245,13 +245,8 @@ static int run(stsctl *ctl, int argc, char **argv)
         case STSCTL_OPT_FROM:
             from = optarg;
             break;
-        case 'h':
-            fputs(cmd->usage, stdout);
-            return stsctl_finish(cmd, STSCTL_EXIT_OK);
-        case ':':
-            return stsctl_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return stsctl_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+        default: /* -h, a missing value, an unknown option */
+            return stsctl_option_end(cmd, opt, argv);
         }
     }
     if (live && authored)

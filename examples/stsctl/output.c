@@ -1,4 +1,6 @@
 /* Output flags shared by every command that prints documents. */
+#include <getopt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,4 +97,15 @@ int stsctl_dump(stsctl *ctl, const stsctl_command *cmd, const char *format,
     sts_error_free(err);
     sts_buf_dispose(&buf);
     return status;
+}
+
+int stsctl_option_end(const stsctl_command *cmd, int opt, char **argv)
+{
+    if (opt == 'h') {
+        fputs(cmd->usage, stdout);
+        return stsctl_finish(cmd, STSCTL_EXIT_OK);
+    }
+    if (opt == ':')
+        return stsctl_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+    return stsctl_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 }

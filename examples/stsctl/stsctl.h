@@ -116,6 +116,9 @@ int stsctl_output_option(stsctl_output *out, const stsctl_command *cmd, int opt,
 /* Check that @p format is registered and can encode (or decode when
  * @p decode); prints a usage error naming the known formats otherwise. */
 int stsctl_check_format(stsctl *ctl, const stsctl_command *cmd, const char *format, int decode);
+/* The getopt cases every command ends with: -h prints the usage (exit 0),
+ * ':' and anything unknown are usage errors. Returns the exit status. */
+int stsctl_option_end(const stsctl_command *cmd, int opt, char **argv);
 /* Encode every object of list and write it; errors printed. Returns an exit status. */
 int stsctl_dump(stsctl *ctl, const stsctl_command *cmd, const char *format,
                 const sts_object_list *list, const sts_encode_opts *enc);
