@@ -217,6 +217,16 @@ static void lower(char *s)
             *s = (char)(*s - 'A' + 'a');
 }
 
+/* `_<port>._<proto>.<svc fqdn>.`, the protocol lower-case (TCP when absent) */
+static void srv_name(char *out, size_t size, const ctx *c, const sts_node *port, const char *pname)
+{
+    char proto[16];
+    const char *pr = node_str(sts_node_map_get(port, "protocol", 8));
+    snprintf(proto, sizeof proto, "%s", pr[0] ? pr : "TCP");
+    lower(proto);
+    snprintf(out, size, "_%s._%s.%s.", pname, proto, c->fqdn);
+}
+
 static int headless_records(ctx *c)
 {
     sts_buf name = STS_BUF_INIT, tmp = STS_BUF_INIT;
@@ -256,12 +266,8 @@ static int headless_records(ctx *c)
         const char *pname = node_str(sts_node_map_get(port, "name", 4));
         if (!pname[0])
             continue;
-        char proto[16];
-        const char *pr = node_str(sts_node_map_get(port, "protocol", 8));
-        snprintf(proto, sizeof proto, "%s", pr[0] ? pr : "TCP");
-        lower(proto);
         char srv[700];
-        snprintf(srv, sizeof srv, "_%s._%s.%s.", pname, proto, c->fqdn);
+        srv_name(srv, sizeof srv, c, port, pname);
         size_t n = 0;
         for (size_t i = 0; i < c->neps; i++)
             n += c->eps[i].ready;
@@ -315,11 +321,8 @@ static int cluster_ip_records(ctx *c, const char *cip)
         sts_node_get_int(&num, sts_node_map_get(port, "port", 4));
         if (!pname[0])
             continue;
-        char proto[16], srv[700], data[700];
-        const char *pr = node_str(sts_node_map_get(port, "protocol", 8));
-        snprintf(proto, sizeof proto, "%s", pr[0] ? pr : "TCP");
-        lower(proto);
-        snprintf(srv, sizeof srv, "_%s._%s.%s.", pname, proto, c->fqdn);
+        char srv[700], data[700];
+        srv_name(srv, sizeof srv, c, port, pname);
         snprintf(data, sizeof data, "0 100 %lld %s", (long long)num, svcname);
         rc = dns_add(c->r, srv, STS_DNS_SRV, c->ttl, data, "");
     }
